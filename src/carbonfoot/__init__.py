@@ -9,7 +9,7 @@ The public names are listed in ``__all__``; anything starting with ``_`` is priv
 
 from __future__ import annotations
 
-from carbonfoot import errors, units
+from carbonfoot import errors, testing, units
 from carbonfoot.errors import (
     CarbonfootError,
     DataError,
@@ -56,6 +56,7 @@ __all__ = [
     "errors",
     "from_co2e",
     "gwp",
+    "testing",
     "to_co2e",
     "units",
     "ureg",

@@ -277,6 +277,9 @@ def _dims(obj: Any) -> set[str]:
 
 def _describe(obj: Any) -> str:
     if isinstance(obj, pint.Quantity):
+        magnitude = obj.magnitude
+        if isinstance(magnitude, float | int | np.floating | np.integer):
+            return f"'{float(magnitude):.6g} {format_unit(obj._units)}'".replace(" '", "'")
         return f"'{obj}'"
     if isinstance(obj, (pint.Unit, UnitsContainer)):
         return f"'{format_unit(obj if isinstance(obj, UnitsContainer) else obj._units)}'"

@@ -1,0 +1,29 @@
+"""Run by ``make wheel-check`` with the built wheel installed in a clean virtual environment.
+
+It must import carbonfoot from site-packages (not the source tree) and read the bundled factors.
+Not a pytest module: pytest only imports it (for doctests), so the work is under ``__main__``.
+"""
+
+from __future__ import annotations
+
+
+def main() -> None:
+    """Check the installed wheel; exit non-zero on failure."""
+    import carbonfoot as cf
+    from carbonfoot._paths import factors_dir
+
+    location = factors_dir()
+    if "site-packages" not in str(location):
+        raise SystemExit(f"factors read from {location}, not from the installed wheel")
+    n2o = cf.to_co2e(cf.Q_(1, "t N2O"), metric="AR6GWP100")
+    if str(n2o) != "273.0 t CO2e (AR6GWP100)":
+        raise SystemExit(f"unexpected result {n2o}")
+    packages = sorted(p.parent.relative_to(location) for p in location.glob("*/*/datapackage.yaml"))
+    if len(packages) < 2 or not (location.parent / "py.typed").is_file():
+        raise SystemExit(f"wheel is missing data or py.typed: {packages}")
+    print(f"installed wheel OK: carbonfoot {cf.__version__} from {location.parent}")
+    print(f"bundled data packages: {', '.join(map(str, packages))}")
+
+
+if __name__ == "__main__":
+    main()
