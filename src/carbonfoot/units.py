@@ -28,7 +28,7 @@ import csv
 import math
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeAlias
 
@@ -279,7 +279,7 @@ def _describe(obj: Any) -> str:
     if isinstance(obj, pint.Quantity):
         magnitude = obj.magnitude
         if isinstance(magnitude, float | int | np.floating | np.integer):
-            return f"'{float(magnitude):.6g} {format_unit(obj._units)}'".replace(" '", "'")
+            return f"'{f'{float(magnitude):.6g} {format_unit(obj._units)}'.strip()}'"
         return f"'{obj}'"
     if isinstance(obj, (pint.Unit, UnitsContainer)):
         return f"'{format_unit(obj if isinstance(obj, UnitsContainer) else obj._units)}'"
@@ -379,6 +379,7 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
         if isinstance(units, str):
             scale, unit = parse_unit(units)
             if scale != 1:
+                value = np.asarray(value) if isinstance(value, list | tuple) else value
                 value = value * scale
             units = unit._units
         try:
@@ -863,8 +864,7 @@ def to_co2e(quantity: Quantity | str, metric: str = DEFAULT_METRIC) -> Quantity:
     if have == metric:
         return q
     if have is not None:
-        target = Q_(1, f"CO2e_{metric}") if have != "unknown" else Q_(1, "CO2e_" + metric)
-        raise _dimensionality_error(q, target, "convert between")
+        raise _dimensionality_error(q, Q_(1, _CO2E_METRIC_UNIT[metric]), "convert between")
     gas, unit_name = _gas_of(q)
     if gas == "CO2":
         q = q.to(_swap(q._units, unit_name, "CO2"))
@@ -998,7 +998,3 @@ class UnitSpec:
             serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="always"),
             json_schema_input_schema=core_schema.str_schema(),
         )
-
-
-def _public_units() -> Iterable[str]:  # pragma: no cover - used by docs generation
-    return (d.split(" = ")[0] for d in _DEFINITIONS)
