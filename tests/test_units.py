@@ -303,3 +303,22 @@ def test_gwp_cache_loads_the_same_table_every_time() -> None:
     first = cf.units.gwp_table()
     assert first == cf.units.gwp_table()
     assert math.isclose(sum(g.value for g in first), sum(g.value for g in cf.units.gwp_table()))
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("HFC-134a", "HFC134a"),
+        ("CO₂", "CO2"),
+        ("PFC-14", "CF4"),
+        ("PFC-116", "C2F6"),
+        ("N2O", "N2O"),
+    ],
+)
+def test_gas_names_users_write(name: str, key: str) -> None:
+    assert cf.units.canonical_gas(name) == key
+    assert cf.gwp(name, "AR4GWP100").value == cf.gwp(key, "AR4GWP100").value
+
+
+def test_pfc_aliases_parse_as_units() -> None:
+    assert str(Q_(1, "kg PFC-14")) == "1 kg CF4"

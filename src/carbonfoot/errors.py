@@ -1,6 +1,6 @@
 """Errors raised by carbonfoot.
 
-Every error derives from :class:`CarbonfootError` and also from the builtin
+Every error derives from `CarbonfootError` and also from the builtin
 exception a Python user would expect (``ValueError``, ``KeyError``, ...), so
 ``except ValueError`` keeps working. Errors about units additionally derive
 from the matching pint error, so code written against pint keeps working too.
@@ -40,7 +40,7 @@ class UnitError(CarbonfootError, ValueError):
 class UndefinedUnitError(UnitError, _PintUndefinedUnitError):
     """A unit string names a unit carbonfoot's registry does not know.
 
-    Also a :class:`pint.UndefinedUnitError` (an ``AttributeError``) and a ``ValueError``.
+    Also a `pint.UndefinedUnitError` (an ``AttributeError``) and a ``ValueError``.
     """
 
     def __init__(self, message: str, unit_names: str = "") -> None:
@@ -57,7 +57,7 @@ class UndefinedUnitError(UnitError, _PintUndefinedUnitError):
 class DimensionalityError(UnitError, _PintDimensionalityError):
     """Two quantities have incompatible dimensions (a conversion or a sum failed).
 
-    Also a :class:`pint.DimensionalityError` (a ``TypeError``) and a ``ValueError``.
+    Also a `pint.DimensionalityError` (a ``TypeError``) and a ``ValueError``.
     """
 
     def __init__(self, message: str, units1: Any = "", units2: Any = "") -> None:

@@ -1,4 +1,4 @@
-"""Helpers for testing code that uses carbonfoot (like :mod:`pint.testing`).
+"""Helpers for testing code that uses carbonfoot (like `pint.testing`).
 
 >>> import carbonfoot as cf
 >>> from carbonfoot.testing import assert_quantity_close
@@ -28,7 +28,7 @@ def assert_quantity_close(
     actual, expected
         Quantities (or strings such as ``"273 t CO2e (AR6GWP100)"``).
     rtol, atol
-        Relative and absolute tolerance on magnitudes, as in :func:`numpy.testing.assert_allclose`;
+        Relative and absolute tolerance on magnitudes, as in `numpy.testing.assert_allclose`;
         ``atol`` is in ``expected``'s unit.
 
     Raises

@@ -1,18 +1,18 @@
 """The one unit registry of carbonfoot: greenhouse gases as dimensions, CO2e with its metric.
 
 Everything in carbonfoot (and, we recommend, everything in your code that talks to
-carbonfoot) uses :data:`ureg` and :data:`Q_` from this module. Quantities from another pint
+carbonfoot) uses `ureg` and `Q_` from this module. Quantities from another pint
 registry do not mix with these.
 
 Rules the registry enforces
 ---------------------------
 * Each greenhouse gas is its own dimension: ``Q_(1, "t CH4").to("t CO2")`` fails.
   Carbon and CO2 share a dimension and convert by the exact ratio 44/12.
-* A gas becomes CO2e only through :func:`to_co2e` with a named GWP metric
+* A gas becomes CO2e only through `to_co2e` with a named GWP metric
   (``AR4GWP100``, ``AR5GWP100``, ``AR6GWP100``, ``AR6GWP20``), whose values come from the
   cited table ``factors/gwp``.
 * CO2e remembers its metric: the unit of an AR6 GWP100 amount is ``CO2e (AR6GWP100)``;
-  adding it to an AR5 amount raises :class:`~carbonfoot.errors.MixedMetricError`.
+  adding it to an AR5 amount raises `carbonfoot.errors.MixedMetricError`.
   ``CO2e`` alone is an amount whose metric is not known; it adds to neither.
 * No global state changes a result: the metric is an argument, never an active context.
 
@@ -68,6 +68,7 @@ __all__ = [
     "Unit",
     "UnitRegistry",
     "UnitSpec",
+    "canonical_gas",
     "check_calorific_basis",
     "check_metric",
     "declare_metric",
@@ -88,14 +89,15 @@ GWP_METRICS: Final[tuple[Metric, ...]] = ("AR4GWP100", "AR5GWP100", "AR6GWP100",
 """The GWP metrics carbonfoot knows, oldest first."""
 
 DEFAULT_METRIC: Final[Metric] = "AR6GWP100"
-"""The metric used when none is given: IPCC AR6 100-year GWP, the latest assessment, as
-ISO 14067:2018 (6.4.9.4: the most recent IPCC values) and PACT 3.0 ask."""
+"""The metric used when none is given: IPCC AR6 100-year GWP, the latest assessment. The PACT
+Technical Specification (3.0, ``ipccCharacterizationFactors``) asks for the latest available
+IPCC characterization factors, i.e. AR6."""
 
 CalorificBasis: TypeAlias = Literal["net", "gross"]
 """Net (lower, NCV, 低位发热量) or gross (higher, GCV, 高位发热量) calorific value basis."""
 
 Gas: TypeAlias = str
-"""A gas key of :data:`GASES` (or ``"CO2"``)."""
+"""A gas key of `GASES` (or ``"CO2"``)."""
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,12 @@ GASES: Final[Mapping[str, _GasInfo]] = {
     "C2F6": _GasInfo("c2f6", "PFC-116 (hexafluoroethane)", "PFC-116（六氟乙烷）"),
 }
 
+#: Other names of gases that unit strings and gas arguments accept.
+_GAS_ALIASES: Final[Mapping[str, str]] = {
+    "PFC14": "CF4",
+    "PFC116": "C2F6",
+}
+
 _CO2E_UNIT: Final = "CO2e"
 _CO2E_METRIC_UNIT: Final[dict[str, str]] = {m: f"CO2e_{m}" for m in GWP_METRICS}
 _METRIC_OF_UNIT: Final[dict[str, str]] = {u: m for m, u in _CO2E_METRIC_UNIT.items()}
@@ -137,7 +145,11 @@ _DEFINITIONS: Final[tuple[str, ...]] = (
     # carbon and CO2: one dimension, exact 44/12
     "carbon = [carbon] = C",
     "CO2 = 12 / 44 * carbon",
-    *(f"{name} = [{info.dimension}]" for name, info in GASES.items()),
+    *(
+        f"{name} = [{info.dimension}]"
+        + "".join(f" = _ = {a}" for a, n in _GAS_ALIASES.items() if n == name)
+        for name, info in GASES.items()
+    ),
     "CO2e = [co2e_metric_unknown]",
     *(f"{unit} = [co2e_{metric}]" for metric, unit in _CO2E_METRIC_UNIT.items()),
     # energy
@@ -220,7 +232,7 @@ def _power(symbol: str, exponent: float) -> str:
 def format_unit(units: Unit | UnitsContainer | str) -> str:
     """Write a unit the carbonfoot way: symbols, spaces for products, ``/`` for quotients.
 
-    The result is parseable by :data:`ureg` again.
+    The result is parseable by `ureg` again.
 
     Parameters
     ----------
@@ -369,7 +381,7 @@ def _unpickle_unit(units: dict[str, float]) -> Unit:
 class Quantity(pint.UnitRegistry.Quantity[Any]):
     """A pint quantity of carbonfoot's registry.
 
-    It behaves as a :class:`pint.Quantity`, plus: it prints units as carbonfoot writes them
+    It behaves as a `pint.Quantity`, plus: it prints units as carbonfoot writes them
     (``273.0 t CO2e (AR6GWP100)``); incompatible conversions and sums raise carbonfoot errors
     that say what would be valid; a unit string with a number in it (``"10^4 Nm3"``) scales
     the magnitude; and it pickles by value, so a fresh process can load it.
@@ -407,17 +419,17 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
 
     @_wrap_dimensionality("convert between")
     def to(self, other: Any = None, *contexts: Any, **ctx_kwargs: Any) -> Quantity:
-        """Return this quantity in other units (see :meth:`pint.Quantity.to`)."""
+        """Return this quantity in other units (see `pint.Quantity.to`)."""
         return super().to(_unit_target(other), *contexts, **ctx_kwargs)
 
     @_wrap_dimensionality("convert between")
     def ito(self, other: Any = None, *contexts: Any, **ctx_kwargs: Any) -> None:
-        """Convert this quantity in place (see :meth:`pint.Quantity.ito`)."""
+        """Convert this quantity in place (see `pint.Quantity.ito`)."""
         super().ito(_unit_target(other), *contexts, **ctx_kwargs)
 
     @_wrap_dimensionality("convert between")
     def m_as(self, units: Any) -> Any:
-        """Return the magnitude in the given units (see :meth:`pint.Quantity.m_as`)."""
+        """Return the magnitude in the given units (see `pint.Quantity.m_as`)."""
         return super().m_as(_unit_target(units))
 
     @_wrap_dimensionality("add or subtract")
@@ -486,7 +498,7 @@ def _undefined(text: str, exc: Exception) -> UndefinedUnitError:
 class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
     """pint's registry with carbonfoot's units, preprocessing and error messages.
 
-    Do not build your own: use :data:`carbonfoot.ureg`. Quantities of two registries do not mix.
+    Do not build your own: use `carbonfoot.ureg`. Quantities of two registries do not mix.
     """
 
     Quantity: TypeAlias = Quantity
@@ -698,8 +710,29 @@ def gwp_table() -> list[GWP]:
     return sorted(_load_gwp_table().values(), key=lambda g: (order[g.metric], gases.index(g.gas)))
 
 
+def canonical_gas(gas: str) -> str:
+    """Return the carbonfoot key of a gas name: ``"HFC-134a"`` gives ``"HFC134a"``.
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> cf.units.canonical_gas("PFC-14")
+    'CF4'
+
+    Raises
+    ------
+    FactorNotFoundError
+        ``gas`` is not a greenhouse gas carbonfoot knows; the message lists those it knows.
+    """
+    text = _preprocess(str(gas)).strip()
+    text = _GAS_ALIASES.get(text, text)
+    if text in GASES or text == "CO2":
+        return text
+    raise FactorNotFoundError(f"Unknown gas {gas!r}; known gases: CO2, {', '.join(GASES)}")
+
+
 def check_metric(metric: object) -> Metric:
-    """Return ``metric`` if it is a known GWP metric, else raise :class:`UnitError`."""
+    """Return ``metric`` if it is a known GWP metric, else raise `UnitError`."""
     if metric not in GWP_METRICS:
         raise UnitError(f"Unknown GWP metric {metric!r}; valid metrics: {', '.join(GWP_METRICS)}")
     return metric
@@ -711,9 +744,9 @@ def gwp(gas: str, metric: str = DEFAULT_METRIC) -> GWP:
     Parameters
     ----------
     gas
-        A key of :data:`GASES` (``"CH4"``, ``"N2O"``, ``"HFC134a"`` ...) or ``"CO2"`` (always 1).
+        A key of `GASES` (``"CH4"``, ``"N2O"``, ``"HFC134a"`` ...) or ``"CO2"`` (always 1).
     metric
-        One of :data:`GWP_METRICS`; default :data:`DEFAULT_METRIC`.
+        One of `GWP_METRICS`; default `DEFAULT_METRIC`.
 
     Raises
     ------
@@ -728,10 +761,9 @@ def gwp(gas: str, metric: str = DEFAULT_METRIC) -> GWP:
     29.8
     """
     check_metric(metric)
+    gas = canonical_gas(gas)
     if gas == "CO2":
         return GWP("CO2", metric, 1.0, "definition", "GWP of CO2 is 1 by definition", "n/a")
-    if gas not in GASES:
-        raise FactorNotFoundError(f"Unknown gas {gas!r}; known gases: CO2, {', '.join(GASES)}")
     entry = _load_gwp_table().get((gas, metric))
     if entry is None:
         have = [m for (g, m) in _load_gwp_table() if g == gas]
@@ -829,7 +861,7 @@ def to_co2e(quantity: Quantity | str, metric: str = DEFAULT_METRIC) -> Quantity:
         Amount of one gas, e.g. ``cf.Q_(1, "t N2O")`` or ``"1 t N2O"``. Negative
         amounts (removals) are allowed; NaN and infinity are not.
     metric
-        One of :data:`GWP_METRICS`; default :data:`DEFAULT_METRIC` (``AR6GWP100``).
+        One of `GWP_METRICS`; default `DEFAULT_METRIC` (``AR6GWP100``).
 
     Returns
     -------
@@ -877,7 +909,7 @@ def to_co2e(quantity: Quantity | str, metric: str = DEFAULT_METRIC) -> Quantity:
 def from_co2e(quantity: Quantity | str, gas: str) -> Quantity:
     """Convert a CO2e amount back to an amount of ``gas``, with the metric its unit names.
 
-    The inverse of :func:`to_co2e`: ``from_co2e(to_co2e(q, m), gas)`` gives ``q`` back.
+    The inverse of `to_co2e`: ``from_co2e(to_co2e(q, m), gas)`` gives ``q`` back.
 
     Examples
     --------
@@ -895,11 +927,11 @@ def from_co2e(quantity: Quantity | str, gas: str) -> Quantity:
             "",
         )
     (unit_name,) = [n for n in q._units if n in _METRIC_OF_UNIT]
-    factor = gwp(gas, metric).value
     if q._units[unit_name] != 1:
         raise UnitError(f"{q}: CO2e must appear once in the numerator")
-    gas_unit = "CO2" if gas == "CO2" else gas
-    return Q_(q.magnitude / factor, _swap(q._units, unit_name, gas_unit))
+    gas = canonical_gas(gas)
+    factor = gwp(gas, metric).value
+    return Q_(q.magnitude / factor, _swap(q._units, unit_name, gas))
 
 
 def declare_metric(quantity: Quantity | str, metric: str) -> Quantity:
@@ -950,7 +982,7 @@ class UnitSpec:
     """Constraint for a pydantic field holding a quantity.
 
     Use it in ``Annotated[cf.Quantity, UnitSpec("t CO2e (AR6GWP100)", nonnegative=True)]``.
-    The field accepts a :class:`Quantity`, or a string such as ``"12.5 t CO2e (AR6GWP100)"``;
+    The field accepts a `Quantity`, or a string such as ``"12.5 t CO2e (AR6GWP100)"``;
     it is converted to ``unit`` (when given) and dumped as a string that reads back.
 
     Parameters
@@ -965,7 +997,7 @@ class UnitSpec:
     nonnegative: bool = False
 
     def validate(self, value: object, field: str = "value") -> Quantity:
-        """Check ``value`` against this spec and return it as a :class:`Quantity`."""
+        """Check ``value`` against this spec and return it as a `Quantity`."""
         try:
             q = _as_quantity(value, field)
         except UnitError as exc:
