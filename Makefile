@@ -32,7 +32,7 @@ pytest: $(STAMP)
 	$(BIN)/pytest
 
 docs: $(STAMP)
-	$(BIN)/mkdocs build --strict --site-dir site
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
 
 # Build the wheel, install it into a clean virtual environment (no source tree on the path)
 # and check that it imports and reads the bundled factors/.
