@@ -30,12 +30,17 @@ def test_one_tonne_n2o_in_co2e(metric: str, expected: float) -> None:
     assert result.m_as(f"t CO2e ({metric})") == expected
 
 
+def _python(code: str, stdin: bytes = b"") -> str:
+    """Run ``code`` in a fresh interpreter and return what it printed."""
+    done = subprocess.run(
+        [sys.executable, "-c", code], input=stdin, capture_output=True, check=True
+    )
+    return done.stdout.decode().strip()
+
+
 def test_command_line_example_prints_273() -> None:
     code = "import carbonfoot as cf; print(cf.to_co2e(cf.Q_(1,'t N2O'), metric='AR6GWP100'))"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
-    assert out.strip() == "273.0 t CO2e (AR6GWP100)"
+    assert _python(code) == "273.0 t CO2e (AR6GWP100)"
 
 
 # --- gases are dimensions ------------------------------------------------------------------
@@ -278,18 +283,14 @@ def test_pickle_round_trip_in_a_fresh_process() -> None:
         print(isinstance(q, carbonfoot.Quantity), q.magnitude.tolist(), q.units)
         """
     )
-    out = subprocess.run(
-        [sys.executable, "-c", code], input=payload, capture_output=True, check=True
-    ).stdout.decode()
+    out = _python(code, stdin=payload)
     # AR5 GWP100 of CH4 is 28: 28 * 1.5 = 42, 28 * 2.5 = 70
     assert out.strip() == "True [42.0, 70.0] t CO2e (AR5GWP100) / MWh"
 
 
 def test_import_does_not_load_pandas_or_pydantic() -> None:
     code = "import sys, carbonfoot; print(sorted({'pandas', 'pydantic'} & set(sys.modules)))"
-    out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    ).stdout
+    out = _python(code)
     assert out.strip() == "[]"
 
 
