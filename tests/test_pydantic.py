@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
+import numpy as np
 import pydantic
 import pytest
 
@@ -52,3 +53,21 @@ def test_bad_values_name_the_field(field: str, value: object, message: str) -> N
     with pytest.raises(pydantic.ValidationError, match=message) as info:
         Reported.model_validate(data)
     assert field in str(info.value)
+
+
+def test_serialization_json_schema_is_a_string() -> None:
+    schema = Reported.model_json_schema(mode="serialization")
+    assert schema["properties"]["scope1"]["type"] == "string"
+    assert Reported.model_json_schema()["properties"]["total"]["type"] == "string"
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (cf.Q_(np.array([1.0, 2.0]), "t CO2e (AR6GWP100)"), "holds one number"),
+        ("", "empty string"),
+    ],
+)
+def test_fields_hold_one_nonempty_quantity(value: object, message: str) -> None:
+    with pytest.raises(pydantic.ValidationError, match=message):
+        Reported(total="1 t", scope1=value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import pickle
 import subprocess
 import sys
@@ -118,7 +117,10 @@ def test_to_co2e_of_carbon_and_co2() -> None:
 
 def test_to_co2e_of_co2e_same_metric_is_identity_other_metric_raises() -> None:
     q = cf.to_co2e(Q_(1, "t CH4"), "AR6GWP100")
-    assert cf.to_co2e(q, "AR6GWP100") is q
+    again = cf.to_co2e(q, "AR6GWP100")
+    assert again == q
+    again.ito("kg CO2e (AR6GWP100)")  # a new object: changing it leaves the caller's alone
+    assert str(q) == "27.9 t CO2e (AR6GWP100)"
     with pytest.raises(cf.MixedMetricError):
         cf.to_co2e(q, "AR5GWP100")
 
@@ -259,7 +261,7 @@ def test_calorific_basis_is_never_guessed() -> None:
         "0.5366 kg CO2 / kWh",
         "21.62 t CO2 / Nm3",
         "3 kg / m^3",
-        "5 1 / s",
+        "5 / s",
     ],
 )
 def test_str_reads_back(text: str) -> None:
@@ -300,10 +302,8 @@ def test_every_gas_has_english_and_chinese_names() -> None:
         assert any("\u4e00" <= ch <= "\u9fff" for ch in info.name_zh)
 
 
-def test_gwp_cache_loads_the_same_table_every_time() -> None:
-    first = cf.units.gwp_table()
-    assert first == cf.units.gwp_table()
-    assert math.isclose(sum(g.value for g in first), sum(g.value for g in cf.units.gwp_table()))
+def test_gwp_table_is_read_once() -> None:
+    assert cf.units._load_gwp_table() is cf.units._load_gwp_table()
 
 
 @pytest.mark.parametrize(
@@ -323,3 +323,89 @@ def test_gas_names_users_write(name: str, key: str) -> None:
 
 def test_pfc_aliases_parse_as_units() -> None:
     assert str(Q_(1, "kg PFC-14")) == "1 kg CF4"
+
+
+# --- regressions from review: spellings that once gave a different, valid, quantity --------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3万t", "30000 t"),  # was read as 310^4 t
+        ("1.5万kWh", "15000 kWh"),
+        ("0.5万t", "5000 t"),
+        ("2万t CO2e (AR6GWP100)", "20000 t CO2e (AR6GWP100)"),
+        ("3万吨", "30000 t"),
+        ("10⁴Nm3", "10000 Nm3"),
+        ("1 万Nm³", "10000 Nm3"),
+        ("2 Nm^3", "2 Nm3"),
+        ("12.5tCO2e", "12.5 t CO2e"),
+        ("5 10^4tCO2", "50000 t CO2"),
+        ("7000 kcal", "1 kgce"),  # GB/T 2589: 1 kgce = 7000 kcal(IT) = 29 307.6 kJ
+        ("300 gce", "0.3 kgce"),
+        ("2 吨标准煤", "2 tce"),
+        ("1 kg R-134a", "1 kg HFC134a"),
+        ("1 kg CH4-fossil", "1 kg CH4_fossil"),
+        ("1 kg CH4 non-fossil", "1 kg CH4_nonfossil"),
+    ],
+)
+def test_spellings_read_as_meant(text: str, expected: str) -> None:
+    assert_quantity_close(Q_(text), Q_(expected))
+
+
+@pytest.mark.parametrize(
+    ("unit", "per"),
+    [
+        ("kgCO2e/t·km", "kg CO2e / tkm"),
+        ("kgCO2e/t⋅km", "kg CO2e / tkm"),
+        ("kgCO2/t-km", "kg CO2 / tkm"),
+        ("kg CO2 / t km", "kg CO2 / tkm"),
+        ("kgCO2/kW·h", "kg CO2 / kWh"),
+        ("tCO2/万吨标准煤", "t CO2 / (10^4 tce)"),
+    ],
+)
+def test_products_after_a_slash_stay_in_the_denominator(unit: str, per: str) -> None:
+    assert_quantity_close(Q_(1, unit), Q_(1, per))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("1 ton", "ambiguous"),
+        ("3 tons CO2", "ambiguous"),
+        ("1 200 t", "two numbers in a row"),
+        ("[1. 2. 3.] t", "arrays are not read from text"),
+        ("", "empty"),
+        ("1 kg HFC-134A", "Unknown unit"),
+        ("1 kg R-410A", "is a mixture"),
+    ],
+)
+def test_spellings_that_would_mislead_are_refused(text: str, message: str) -> None:
+    with pytest.raises(cf.UnitError, match=message):
+        Q_(text)
+
+
+def test_scaled_unit_never_rescales_an_existing_quantity() -> None:
+    with pytest.raises(cf.UnitError, match="cannot carry a number"):
+        Q_(Q_(1, "t"), "万t")
+    with pytest.raises(cf.UnitError, match="magnitude as a number"):
+        Q_("3", "万t")
+
+
+def test_array_quantity_text_does_not_read_back_silently() -> None:
+    text = str(Q_(np.array([1.0, 2.0, 3.0]), "t"))
+    with pytest.raises(cf.UnitError, match="arrays"):
+        Q_(text)
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda: Q_(1, "t CH4") + Q_(1, "kg"), "'1 kg' names no greenhouse gas"),
+        (lambda: Q_(1, "kg").to("t CO2"), "names no greenhouse gas"),
+        (lambda: Q_(1, "A s").to("C"), "not coulomb"),
+    ],
+)
+def test_messages_state_the_real_cause(make: object, message: str) -> None:
+    with pytest.raises(cf.DimensionalityError, match=message):
+        make()  # type: ignore[operator]

@@ -153,6 +153,7 @@ _DEFINITIONS: Final[tuple[str, ...]] = (
     "CO2e = [co2e_metric_unknown]",
     *(f"{unit} = [co2e_{metric}]" for metric, unit in _CO2E_METRIC_UNIT.items()),
     # energy
+    "gram_coal_equivalent = 29.3076 * kilojoule = gce",
     "kilogram_coal_equivalent = 29.3076 * megajoule = kgce",
     "tonne_coal_equivalent = 1000 * kilogram_coal_equivalent = tce",
     "million_btu = 1e6 * british_thermal_unit = MMBtu",
@@ -178,7 +179,45 @@ _SUBSCRIPTS: Final = str.maketrans("₀₁₂₃₄₅₆₇₈₉", "0123456789
 _RE_HALOCARBON: Final = re.compile(r"(?<![\w])(HFC|PFC|HCFC|CFC)-(\d+[a-z]*)(?![\w])")
 _RE_CO2EQ: Final = re.compile(r"CO2(?:-?eq|-e)(?![\w])")
 _RE_CO2E_METRIC: Final = re.compile(r"CO2e\s*\(\s*(AR[456]GWP(?:100|20))\s*\)")
-_RE_CHINESE_MULTIPLIER: Final = re.compile(r"(万|亿)\s*(?=[A-Za-z元])")
+_RE_CHINESE_MULTIPLIER: Final = re.compile(r"(万|亿)\s*(?=[^\W\d_])")
+_RE_SUPERSCRIPT: Final = re.compile(r"[⁻⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_SUPERSCRIPT_DIGITS: Final = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
+_RE_NM3: Final = re.compile(r"(?<![\w])Nm\s*(?:\^|\*\*)\s*3(?![\w])")
+_RE_CALORIE: Final = re.compile(r"(?<![\w])(k?)cal(?![\w])")
+_RE_METHANE_ORIGIN: Final = re.compile(r"CH4[-_ ]?(non-?fossil|fossil)(?![\w])")
+_RE_REFRIGERANT: Final = re.compile(r"(?<![\w])R-?(\d{2,3}[A-Za-z]?)(?![\w])")
+_REFRIGERANT_GASES: Final = frozenset({"134a", "32", "125", "143a", "23"})
+
+
+def _refrigerant(match: re.Match[str]) -> str:
+    number = match.group(1)
+    if number not in _REFRIGERANT_GASES:
+        raise UnitError(
+            f"Unknown gas: refrigerant {match.group(0)!r} is not in carbonfoot's GWP table, which "
+            "has R-23, R-32, R-125, R-134a and R-143a. A blend such as R-410A is a mixture: give "
+            "the amounts of its component gases, e.g. 'kg HFC-32' and 'kg HFC-125'."
+        )
+    return f"HFC{number}"
+
+
+_RE_PRODUCT_SIGN: Final = re.compile(r"\s*[·⋅]\s*|(?<=[A-Za-z])-(?=[A-Za-z])")
+_RE_AMBIGUOUS_TON: Final = re.compile(r"(?<![\w])tons?(?![\w])")
+_RE_TWO_NUMBERS: Final = re.compile(
+    r"(?<![\w.^])\d+(?:\.\d+)?\s+(?!10\s*(?:\^|\*\*))\d+(?:\.\d+)?(?![\w.]*\s*(?:\^|\*\*))"
+)
+#: Chinese unit words users write, longest first; replaced by unit symbols.
+_CHINESE_UNITS: Final[tuple[tuple[str, str], ...]] = (
+    ("吨标准煤", "tce"),
+    ("千克标准煤", "kgce"),
+    ("标准立方米", "Nm3"),
+    ("立方米", "m3"),
+    ("千瓦时", "kWh"),
+    ("吉焦", "GJ"),
+    ("兆焦", "MJ"),
+    ("公斤", "kg"),
+    ("千克", "kg"),
+    ("吨", "t"),
+)
 _GAS_ALTERNATION: Final = "|".join(
     sorted([*GASES, "CO2e", "CO2", "C"], key=len, reverse=True),
 )
@@ -198,15 +237,39 @@ def _group_denominator(match: re.Match[str]) -> str:
     return f"/ ({match.group(1).strip()})"
 
 
+def _refuse_ambiguous(text: str) -> None:
+    """Raise for spellings that pint would read as a different, valid, quantity."""
+    if _RE_AMBIGUOUS_TON.search(text):
+        raise UnitError(
+            f"{text!r}: 'ton' is ambiguous (pint reads it as the US short ton, 907.18 kg). "
+            "Write 't' or 'tonne' for the metric tonne, or 'short_ton' / 'long_ton'."
+        )
+    if match := _RE_TWO_NUMBERS.search(text):
+        raise UnitError(
+            f"{text!r}: two numbers in a row ({match.group(0)!r}) would be multiplied. "
+            "Write thousands without separators (1200, not '1 200')."
+        )
+
+
 def _preprocess(text: str) -> str:
     """Rewrite the spellings users write into names the registry parses."""
     text = text.translate(_SUBSCRIPTS)
+    text = _RE_SUPERSCRIPT.sub(lambda m: "^" + m.group(0).translate(_SUPERSCRIPT_DIGITS), text)
+    for word, symbol in _CHINESE_UNITS:
+        text = text.replace(word, f" {symbol} ")
+    text = _RE_CHINESE_MULTIPLIER.sub(lambda m: " 10^4 " if m.group(1) == "万" else " 10^8 ", text)
     text = _RE_HALOCARBON.sub(r"\1\2", text)
+    text = _RE_REFRIGERANT.sub(_refrigerant, text)
+    text = _RE_METHANE_ORIGIN.sub(lambda m: "CH4_" + m.group(1).replace("-", ""), text)
     text = _RE_CO2EQ.sub("CO2e", text)
     text = _RE_CO2E_METRIC.sub(r"CO2e_\1", text)
-    text = _RE_CHINESE_MULTIPLIER.sub(lambda m: "10^4 " if m.group(1) == "万" else "10^8 ", text)
-    text = _RE_COMPACT_MASS_GAS.sub(r"\1 ", text)
+    text = _RE_NM3.sub("Nm3", text)
+    text = _RE_CALORIE.sub(r"\1cal_it", text)
     text = _RE_GLUED_NUMBER.sub(r"\1 ", text)
+    text = _RE_COMPACT_MASS_GAS.sub(r"\1 ", text)
+    text = _RE_PRODUCT_SIGN.sub(" ", text)
+    text = " ".join(text.split())
+    _refuse_ambiguous(text)
     return _RE_DENOMINATOR.sub(_group_denominator, text)
 
 
@@ -329,10 +392,20 @@ def _dimensionality_error(a: Any, b: Any, action: str) -> DimensionalityError:
             a,
             b,
         )
-    if len(gases) > 1 or (gases and (da & _GAS_DIMENSIONS) != (db & _GAS_DIMENSIONS)):
+    ga, gb = da & _GAS_DIMENSIONS, db & _GAS_DIMENSIONS
+    if ga and gb and ga != gb:
         return DimensionalityError(
             f"{head}: they are amounts of different gases. Each greenhouse gas is its own "
             "dimension; compare gases as CO2e with cf.to_co2e(quantity, metric=...).",
+            a,
+            b,
+        )
+    if ga != gb:
+        plain = _describe(b if ga else a)
+        carbon = " ('C' is carbon in carbonfoot, not coulomb)" if "[carbon]" in ga | gb else ""
+        return DimensionalityError(
+            f"{head}: {plain} names no greenhouse gas{carbon}. Write the gas in the unit, "
+            "e.g. 't CO2', 'kg CH4'.",
             a,
             b,
         )
@@ -388,8 +461,20 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
     """
 
     def __new__(cls, value: Any, units: Any = None) -> Quantity:
+        if isinstance(value, str) and not value.strip():
+            raise UnitError("Cannot read '' as a quantity: it is empty; write e.g. '1 t CH4'")
         if isinstance(units, str):
+            if isinstance(value, str):
+                raise UnitError(
+                    f"Q_({value!r}, {units!r}): give the magnitude as a number, or the whole "
+                    f"quantity as one string, e.g. Q_('{value} {units}')"
+                )
             scale, unit = parse_unit(units)
+            if scale != 1 and isinstance(value, pint.Quantity):
+                raise UnitError(
+                    f"Cannot express {value} in {units!r}: a target unit cannot carry a number "
+                    f"({scale:g}). Convert to '{unit}' instead."
+                )
             if scale != 1:
                 value = np.asarray(value) if isinstance(value, list | tuple) else value
                 value = value * scale
@@ -404,6 +489,8 @@ class Quantity(pint.UnitRegistry.Quantity[Any]):
 
     def __str__(self) -> str:
         units = format_unit(self._units)
+        if units.startswith("1 / "):  # "5 / s", not "5 1 / s"
+            return f"{self._magnitude} {units[2:]}"
         return f"{self._magnitude} {units}" if units else f"{self._magnitude}"
 
     def __repr__(self) -> str:
@@ -531,18 +618,30 @@ class UnitRegistry(pint.UnitRegistry):  # type: ignore[type-arg]
             return super().parse_units_as_container(input_string, as_delta, case_sensitive)
         except (_PintUndefinedUnitError, _PintDefinitionSyntaxError, SyntaxError) as exc:
             raise _undefined(input_string, exc) from None
-        except ValueError as exc:
+        except UnitError:
+            raise
+        except Exception as exc:  # pint's parser raises assorted builtins on bad input
             if "scaling factor" in str(exc):
                 raise UnitError(
                     f"{input_string!r} has a number in it; a unit cannot carry one. Give it "
                     f"to cf.Q_(value, {input_string!r}), which scales the magnitude, or to "
                     "cf.units.parse_unit(), which returns (scale, unit)."
                 ) from None
-            raise UnitError(f"Cannot read the unit {input_string!r}: {exc}") from None
+            raise UnitError(
+                f"Cannot read the unit {input_string!r} ({exc}). Write products with spaces "
+                "and quotients with '/', e.g. 'kg CO2e / t km'."
+            ) from None
 
     def parse_expression(
         self, input_string: str, case_sensitive: bool | None = None, **values: Any
     ) -> Quantity:
+        if not isinstance(input_string, str) or not input_string.strip():
+            raise UnitError(f"Cannot read {input_string!r} as a quantity: it is empty")
+        if input_string.lstrip().startswith("["):
+            raise UnitError(
+                f"Cannot read {input_string[:40]!r}...: arrays are not read from text. Build "
+                "them with cf.Q_(numpy_array, unit)."
+            )
         try:
             return super().parse_expression(input_string, case_sensitive, **values)  # type: ignore[return-value]
         except (_PintUndefinedUnitError, _PintDefinitionSyntaxError) as exc:
@@ -724,7 +823,10 @@ def canonical_gas(gas: str) -> str:
     FactorNotFoundError
         ``gas`` is not a greenhouse gas carbonfoot knows; the message lists those it knows.
     """
-    text = _preprocess(str(gas)).strip()
+    try:
+        text = _preprocess(str(gas)).strip()
+    except UnitError as exc:
+        raise FactorNotFoundError(str(exc)) from None
     text = _GAS_ALIASES.get(text, text)
     if text in GASES or text == "CO2":
         return text
@@ -778,6 +880,8 @@ def gwp(gas: str, metric: str = DEFAULT_METRIC) -> GWP:
 def _as_quantity(value: object, name: str) -> Quantity:
     if isinstance(value, Quantity):
         return value
+    if isinstance(value, str) and not value.strip():
+        raise UnitError(f"{name} is an empty string; give a quantity such as '1 t CH4'")
     if isinstance(value, str):
         return ureg.parse_expression(value)
     if isinstance(value, pint.Quantity):
@@ -894,7 +998,7 @@ def to_co2e(quantity: Quantity | str, metric: str = DEFAULT_METRIC) -> Quantity:
     _check_finite(q, "quantity")
     have = metric_of(q)
     if have == metric:
-        return q
+        return Q_(q.magnitude, q._units)  # a new object: the caller's quantity stays untouched
     if have is not None:
         raise _dimensionality_error(q, Q_(1, _CO2E_METRIC_UNIT[metric]), "convert between")
     gas, unit_name = _gas_of(q)
@@ -998,17 +1102,17 @@ class UnitSpec:
 
     def validate(self, value: object, field: str = "value") -> Quantity:
         """Check ``value`` against this spec and return it as a `Quantity`."""
-        try:
-            q = _as_quantity(value, field)
-        except UnitError as exc:
-            raise UnitError(f"{field}: {exc}") from None
+        q = _as_quantity(value, field)
+        if np.ndim(q.magnitude) != 0:
+            shape = np.shape(q.magnitude)
+            raise ValidationError(f"{field} holds one number, got an array of shape {shape}")
         _check_finite(q, field)
         if self.unit is not None:
             try:
                 q = q.to(self.unit)
             except DimensionalityError as exc:
                 raise type(exc)(f"{field}: {exc}", exc.units1, exc.units2) from None
-        if self.nonnegative and bool(np.any(np.asarray(q.magnitude) < 0)):
+        if self.nonnegative and q.magnitude < 0:
             raise ValidationError(f"{field}: {q} is negative; it must be zero or more")
         return q
 
@@ -1027,6 +1131,8 @@ class UnitSpec:
 
         return core_schema.with_info_plain_validator_function(
             check,
-            serialization=core_schema.plain_serializer_function_ser_schema(str, when_used="always"),
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                str, when_used="always", return_schema=core_schema.str_schema()
+            ),
             json_schema_input_schema=core_schema.str_schema(),
         )
