@@ -45,6 +45,7 @@ wheel-check: $(STAMP)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_import.py
+	$(BIN)/python benchmarks/bench_resolve.py
 
 clean:
 	rm -rf $(VENV) $(WHEEL_VENV) dist site .mypy_cache .ruff_cache .pytest_cache .hypothesis

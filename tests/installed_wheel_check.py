@@ -18,11 +18,17 @@ def main() -> None:
     n2o = cf.to_co2e(cf.Q_(1, "t N2O"), metric="AR6GWP100")
     if str(n2o) != "273.0 t CO2e (AR6GWP100)":
         raise SystemExit(f"unexpected result {n2o}")
+    anhui = cf.load_factors("cn-grid-electricity", edition="2023").select(
+        activity="electricity.grid", region="CN-AH", year=2023
+    )
+    if anhui.value != 0.6553:
+        raise SystemExit(f"unexpected Anhui 2023 grid factor {anhui}")
+    every = cf.load_factors()
     packages = sorted(p.parent.relative_to(location) for p in location.glob("*/*/datapackage.yaml"))
     if len(packages) < 2 or not (location.parent / "py.typed").is_file():
         raise SystemExit(f"wheel is missing data or py.typed: {packages}")
     print(f"installed wheel OK: carbonfoot {cf.__version__} from {location.parent}")
-    print(f"bundled data packages: {', '.join(map(str, packages))}")
+    print(f"bundled data packages: {', '.join(map(str, packages))}; {len(every)} factor rows")
 
 
 if __name__ == "__main__":

@@ -75,7 +75,12 @@ def test_every_row_cites_a_declared_source_and_a_locator(package: Path) -> None:
     for number, row in enumerate(rows, start=2):
         assert row["source_id"] in sources, f"{package}: row {number} cites {row['source_id']!r}"
         assert row["source_locator"].strip(), f"{package}: row {number} has no locator"
-        assert row["verification"].split(":")[0] in {"verified", "single-source", "unverified"}
+        assert row["verification"].split(":")[0] in {
+            "verified",
+            "single-source",
+            "unverified",
+            "derived",
+        }
 
 
 @pytest.mark.parametrize(
@@ -151,3 +156,118 @@ def test_gwp_table_has_exactly_the_transcribed_rows() -> None:
     expected = {(gas, m) for m, gases in IPCC.items() for gas in gases}
     assert have - expected == {("CH4_nonfossil", "AR5GWP100")}
     assert expected <= have
+
+
+# --- loading through the public API (issue 3 "Must show") ----------------------------------
+
+FACTOR_PACKAGES = [p for p in PACKAGES if p.parent.parent.name != "gwp"]
+
+
+@pytest.mark.parametrize(
+    "package", FACTOR_PACKAGES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}"
+)
+def test_row_model_and_datapackage_schema_agree(package: Path) -> None:
+    meta, _, _ = _load(package)
+    fields = {f["name"]: f for f in meta["resources"][0]["schema"]["fields"]}
+    model = cf.factors.FactorRow.model_fields
+    assert list(fields) == list(model)
+    for name, info in model.items():
+        required = fields[name].get("constraints", {}).get("required", False)
+        # a package may require more than the row model (e.g. gas in a CO2-only table), never less
+        if info.is_required():
+            assert required, f"{name} is required by FactorRow but optional in {package}"
+    assert fields["value"]["type"] == "number"
+    assert fields["year"]["type"] == "integer"
+    parameter_enum = fields["parameter"].get("constraints", {}).get("enum")
+    assert parameter_enum is not None
+    assert set(parameter_enum) <= set(cf.factors.PARAMETERS)
+
+
+@pytest.mark.parametrize(
+    "package", FACTOR_PACKAGES, ids=lambda p: f"{p.parent.parent.name}/{p.parent.name}"
+)
+def test_every_bundled_package_loads_and_uses_the_vocabulary(package: Path) -> None:
+    table = cf.load_factors(package.parent.parent.name, edition=package.parent.name)
+    frame = table.to_frame()
+    assert len(frame) == len(_load(package)[1])
+    assert set(frame["activity"]) <= set(cf.factors.activities())
+    assert all(source.title for source in table.sources())
+
+
+def test_anhui_2023_grid_factor() -> None:
+    # MEE/NBS 公告2025年第47号, 2023 provincial factors: 安徽 0.6553 kgCO2/kWh
+    factor = cf.load_factors("cn-grid-electricity", edition="2023").select(
+        activity="electricity.grid", region="CN-AH", year=2023
+    )
+    assert (factor.value, factor.unit, factor.fallback) == (0.6553, "kg CO2 / kWh", "")
+    assert factor.source is not None
+    assert "2025" in factor.source.id
+
+
+def test_national_2022_grid_factor() -> None:
+    # MEE/NBS 公告2024年第33号: 2022 national average 0.5366 kgCO2/kWh
+    factor = cf.load_factors("cn-grid-electricity", edition="2022").select(
+        activity="electricity.grid", region="CN", year=2022
+    )
+    assert factor.value == 0.5366
+
+
+def test_region_without_own_value_falls_back_and_says_so() -> None:
+    # Tibet (CN-XZ) has no provincial factor in the announcements: its regional grid's is used
+    table = cf.load_factors("cn-grid-electricity", edition="2023")
+    factor = table.select(activity="electricity.grid", region="CN-XZ", year=2023)
+    parent = cf.factors.region_chain("CN-XZ")[1]
+    assert factor.region == parent
+    assert factor.fallback == f"region CN-XZ → {parent}"
+
+
+def test_natural_gas_co2_factor_reproduced_from_stored_parameters() -> None:
+    # GB/T 32150-2015 Annex A: 389.31 GJ/10^4 Nm3 × 15.3 tC/TJ × 99 % × 44/12
+    #   = 389.31 × 0.0153 × 0.99 × 3.6667 = 21.6219 t CO2 / 10^4 Nm3 (≈ 21.62)
+    table = cf.load_factors("cn-fuel-combustion")
+    ncv = table.select("fuel.natural_gas", parameter="ncv")
+    carbon = table.select("fuel.natural_gas", parameter="carbon_content")
+    oxidation = table.select("fuel.natural_gas", parameter="oxidation_rate")
+    assert (ncv.value, carbon.value, oxidation.value) == (389.31, 15.3, 99.0)
+    derived = (ncv.quantity * carbon.quantity * oxidation.quantity).to("t CO2 / Nm3") * 1e4
+    assert round(derived.magnitude, 2) == 21.62
+    stored = table.select("fuel.natural_gas", gas="CO2")
+    assert stored.quantity.to("t CO2 / Nm3").magnitude * 1e4 == pytest.approx(
+        derived.magnitude, abs=5e-5
+    )
+
+
+def test_every_derived_fuel_factor_matches_its_parameters() -> None:
+    table = cf.load_factors("cn-fuel-combustion")
+    fuels = sorted(set(table.to_frame()["activity"]))
+    assert len(fuels) >= 20
+    for fuel in fuels:
+        product = (
+            table.select(fuel, parameter="ncv").quantity
+            * table.select(fuel, parameter="carbon_content").quantity
+            * table.select(fuel, parameter="oxidation_rate").quantity
+        )
+        stored = table.select(fuel, gas="CO2").quantity
+        # stored with 4 decimals: agree within half a unit of the last decimal
+        per_unit = stored.units
+        assert product.to(per_unit).magnitude == pytest.approx(stored.magnitude, abs=5e-5), fuel
+
+
+def test_ipcc_sector_specific_factors_need_the_sector() -> None:
+    # 2006 IPCC Vol.2 Ch.2: other bituminous coal CH4 1 kg/TJ (Table 2.2, energy industries),
+    # 10 kg/TJ (Table 2.3, manufacturing)
+    table = cf.load_factors("ipcc-2006-stationary")
+    manufacturing = table.select(
+        "fuel.bituminous_coal", "GLOBAL", gas="CH4", sector="manufacturing"
+    )
+    energy = table.select("fuel.bituminous_coal", "GLOBAL", gas="CH4", sector="energy_industries")
+    assert (manufacturing.value, energy.value) == (10.0, 1.0)
+    with pytest.raises(cf.DataError, match="Ambiguous"):
+        table.select("fuel.bituminous_coal", "GLOBAL", gas="CH4")
+
+
+def test_load_factors_errors_list_what_exists() -> None:
+    with pytest.raises(cf.FactorNotFoundError, match=r"bundled: .*cn-grid-electricity"):
+        cf.load_factors("no-such-dataset")
+    with pytest.raises(cf.FactorNotFoundError, match="editions: 2023"):
+        cf.load_factors("cn-grid-electricity", edition="1999")

@@ -9,6 +9,9 @@ The public names are listed in ``__all__``; anything starting with ``_`` is priv
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from carbonfoot import errors, testing, units
 from carbonfoot.errors import (
     CarbonfootError,
@@ -34,7 +37,35 @@ from carbonfoot.units import (
     ureg,
 )
 
+if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
+    from carbonfoot import factors
+    from carbonfoot.factors import Factor, FactorTable, load_factors, read_factors
+
 __version__ = "0.1.0"
+
+# Names imported on first use, so that `import carbonfoot` does not load pandas or pydantic.
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "factors": ("carbonfoot.factors", None),
+    "Factor": ("carbonfoot.factors", "Factor"),
+    "FactorTable": ("carbonfoot.factors", "FactorTable"),
+    "load_factors": ("carbonfoot.factors", "load_factors"),
+    "read_factors": ("carbonfoot.factors", "read_factors"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'carbonfoot' has no attribute {name!r}")
+    module_name, attribute = _LAZY[name]
+    module = importlib.import_module(module_name)
+    value = module if attribute is None else getattr(module, attribute)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "DEFAULT_METRIC",
@@ -43,7 +74,9 @@ __all__ = [
     "CarbonfootError",
     "DataError",
     "DimensionalityError",
+    "Factor",
     "FactorNotFoundError",
+    "FactorTable",
     "MissingMetricError",
     "MixedMetricError",
     "Quantity",
@@ -54,8 +87,11 @@ __all__ = [
     "ValidationError",
     "__version__",
     "errors",
+    "factors",
     "from_co2e",
     "gwp",
+    "load_factors",
+    "read_factors",
     "testing",
     "to_co2e",
     "units",

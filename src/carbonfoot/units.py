@@ -136,7 +136,7 @@ _METRIC_OF_UNIT: Final[dict[str, str]] = {u: m for m, u in _CO2E_METRIC_UNIT.ite
 
 # --------------------------------------------------------------------------------------
 # Unit definitions (pint syntax). Sources for the conventions:
-#   kgce: GB/T 2589-2020 §3.5, 1 kgce = 29 307.6 kJ (7 000 kcal);
+#   kgce: GB/T 2589-2020 (千克标准煤), 1 kgce = 29 307.6 kJ (7 000 kcal(IT));
 #   toe: IEA/OECD convention 1 toe = 10^7 kcal (IT) = 41.868 GJ (pint's definition);
 #   Nm3: gas volume at 0 °C and 101.325 kPa; kept as its own dimension so that m3 of gas
 #   at unknown conditions never converts to it silently.

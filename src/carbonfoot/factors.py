@@ -1,0 +1,1034 @@
+"""Emission-factor tables: read, validate and select factors from data packages.
+
+The bundled data packages live in ``factors/`` (see its README for the columns). Every
+selection is deterministic and recorded: exact match first, then the region chain of
+``factors/regions.yaml`` (province → regional grid → country → GLOBAL) and the latest year not
+after the requested one. Every result carries its ``factor_id``, dataset, edition, source and
+the fallback taken.
+
+>>> import carbonfoot as cf
+>>> f = cf.load_factors("cn-grid-electricity", edition="2023").select(
+...     activity="electricity.grid", region="CN-AH", year=2023)
+>>> print(f.value, f.unit, f.factor_id)
+0.6553 kg CO2 / kWh cn-grid-2023-CN-AH-avg
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import threading
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import numpy as np
+import pandas as pd
+import pydantic
+import yaml
+
+from carbonfoot._paths import factors_dir
+from carbonfoot.errors import DataError, FactorNotFoundError, UnitError, ValidationError
+from carbonfoot.units import GASES, GWP_METRICS, Q_, Quantity, metric_of, parse_unit
+
+__all__ = [
+    "COLUMNS",
+    "PARAMETERS",
+    "SECTORS",
+    "Factor",
+    "FactorRow",
+    "FactorTable",
+    "Source",
+    "activities",
+    "datasets",
+    "load_factors",
+    "read_factors",
+    "region_chain",
+    "regions",
+]
+
+#: Columns of a factor table, in order (see ``factors/README.md``).
+COLUMNS: Final[tuple[str, ...]] = (
+    "factor_id",
+    "activity",
+    "name_zh",
+    "name_en",
+    "parameter",
+    "gas",
+    "gwp_metric",
+    "value",
+    "unit",
+    "region",
+    "year",
+    "sector",
+    "calorific_basis",
+    "source_id",
+    "source_locator",
+    "verification",
+    "note",
+)
+OPTIONAL_COLUMNS: Final = frozenset(
+    {"gas", "gwp_metric", "year", "sector", "calorific_basis", "note"}
+)
+
+Parameter = Literal[
+    "emission_factor",
+    "ncv",
+    "gcv",
+    "carbon_content",
+    "oxidation_rate",
+    "coal_equivalent_calorific",
+    "coal_equivalent_primary",
+]
+#: What a row's value is.
+PARAMETERS: Final[tuple[str, ...]] = (
+    "emission_factor",
+    "ncv",
+    "gcv",
+    "carbon_content",
+    "oxidation_rate",
+    "coal_equivalent_calorific",
+    "coal_equivalent_primary",
+)
+Sector = Literal["energy_industries", "manufacturing", "commercial", "residential"]
+#: IPCC source sectors a factor may be specific to (empty: any sector).
+SECTORS: Final[tuple[str, ...]] = (
+    "energy_industries",
+    "manufacturing",
+    "commercial",
+    "residential",
+)
+_VERIFICATION_STATES: Final = ("verified", "single-source", "unverified", "derived")
+_GAS_KEYS: Final = frozenset({"CO2", "CO2e", *GASES})
+
+# --------------------------------------------------------------------------------------
+# Vocabularies: activities and regions
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Activity:
+    """One key of the activity vocabulary (``factors/activities.yaml``)."""
+
+    key: str
+    name_zh: str
+    name_en: str
+    amount_unit: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Region:
+    """One region code of ``factors/regions.yaml`` and its parent in the fallback chain."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    parent: str | None
+
+
+def _read_yaml(path: Path) -> Any:
+    try:
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc})") from None
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML ({exc})") from None
+
+
+@cache
+def activities() -> Mapping[str, Activity]:
+    """Return the activity vocabulary: key → :class:`Activity` (中文 and English names).
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> a = cf.factors.activities()["fuel.natural_gas"]
+    >>> print(a.name_zh, "/", a.name_en, "/", a.amount_unit)
+    天然气 / natural gas / 10^4 Nm3
+    """
+    found: dict[str, Activity] = {}
+    paths = [
+        factors_dir() / "activities.yaml",
+        *sorted(factors_dir().glob("*/activities-extra.yaml")),
+    ]
+    for path in paths:
+        if not path.is_file():
+            continue
+        for key, entry in (_read_yaml(path) or {}).get("activities", {}).items():
+            try:
+                found[key] = Activity(
+                    key,
+                    entry["name_zh"],
+                    entry["name_en"],
+                    str(entry["amount_unit"]),
+                    entry.get("kind", ""),
+                )
+            except (KeyError, TypeError):
+                raise DataError(
+                    f"{path}: activity {key!r} needs name_zh, name_en, amount_unit"
+                ) from None
+    return found
+
+
+@cache
+def regions() -> Mapping[str, Region]:
+    """Return the region codes and their parents (``factors/regions.yaml``).
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> cf.factors.regions()["CN"].parent
+    'GLOBAL'
+    """
+    path = factors_dir() / "regions.yaml"
+    found: dict[str, Region] = {}
+    for code, entry in (_read_yaml(path) or {}).get("regions", {}).items():
+        found[code] = Region(code, entry["name_zh"], entry["name_en"], entry.get("parent"))
+    for region in found.values():
+        if region.parent is not None and region.parent not in found:
+            raise DataError(f"{path}: region {region.code} has unknown parent {region.parent!r}")
+    return found
+
+
+def region_chain(region: str) -> tuple[str, ...]:
+    """Return the fallback chain of a region, most specific first.
+
+    Raises
+    ------
+    ValidationError
+        ``region`` is not a code of ``factors/regions.yaml`` (a typo must not fall back silently).
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> cf.factors.region_chain("CN")
+    ('CN', 'GLOBAL')
+    """
+    known = regions()
+    if region not in known:
+        close = [c for c in known if c.upper().startswith(str(region).upper()[:4])][:8]
+        hint = f"; close: {', '.join(close)}" if close else ""
+        raise ValidationError(
+            f"Unknown region {region!r}. Valid: GLOBAL, CN, ISO 3166-2 provinces such as CN-AH, "
+            f"and the grid regions of factors/regions.yaml{hint}"
+        )
+    chain = [region]
+    while (parent := known[chain[-1]].parent) is not None:
+        chain.append(parent)
+    return tuple(chain)
+
+
+# --------------------------------------------------------------------------------------
+# One row: the pydantic model (its fields are the datapackage schema; a test checks that)
+# --------------------------------------------------------------------------------------
+
+
+def _blank_to_none(value: object) -> object:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+class FactorRow(pydantic.BaseModel):
+    """One row of a factor table. The field names are the CSV columns, in order."""
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    factor_id: str = pydantic.Field(min_length=1)
+    activity: str = pydantic.Field(min_length=1)
+    name_zh: str = pydantic.Field(min_length=1)
+    name_en: str = pydantic.Field(min_length=1)
+    parameter: Parameter
+    gas: str | None = None
+    gwp_metric: str | None = None
+    value: float
+    unit: str = pydantic.Field(min_length=1)
+    region: str = pydantic.Field(min_length=1)
+    year: int | None = None
+    sector: Sector | None = None
+    calorific_basis: Literal["net", "gross"] | None = None
+    source_id: str = pydantic.Field(min_length=1)
+    source_locator: str = pydantic.Field(min_length=1)
+    verification: str = pydantic.Field(min_length=1)
+    note: str | None = None
+
+    @pydantic.field_validator(
+        "gas", "gwp_metric", "year", "sector", "calorific_basis", "note", mode="before"
+    )
+    @classmethod
+    def blank_means_not_given(cls, value: object) -> object:
+        return _blank_to_none(value)
+
+    @pydantic.field_validator("value")
+    @classmethod
+    def value_is_finite(cls, value: float) -> float:
+        if not math.isfinite(value):
+            raise ValueError("must be a finite number")
+        return value
+
+    @pydantic.field_validator("gas")
+    @classmethod
+    def gas_is_known(cls, value: str | None) -> str | None:
+        if value is not None and value not in _GAS_KEYS:
+            raise ValueError(f"{value!r} is not one of CO2, CO2e, {', '.join(GASES)}")
+        return value
+
+    @pydantic.field_validator("verification")
+    @classmethod
+    def verification_states_how_checked(cls, value: str) -> str:
+        if value.split(":")[0].strip() not in _VERIFICATION_STATES:
+            raise ValueError(f"must start with one of {', '.join(_VERIFICATION_STATES)}")
+        return value
+
+    @pydantic.model_validator(mode="after")
+    def emission_factors_name_their_gas(self) -> FactorRow:
+        if self.parameter == "emission_factor" and self.gas is None:
+            raise ValueError("gas: an emission_factor row must name its gas")
+        if self.parameter != "emission_factor" and self.gas is not None:
+            raise ValueError(f"gas: a {self.parameter} row has no gas (got {self.gas})")
+        return self
+
+    @pydantic.model_validator(mode="after")
+    def co2e_names_its_metric(self) -> FactorRow:
+        if (self.gas == "CO2e") != (self.gwp_metric is not None):
+            raise ValueError("gwp_metric: given exactly when gas is CO2e")
+        if self.gwp_metric is not None and self.gwp_metric not in GWP_METRICS:
+            raise ValueError(f"gwp_metric: {self.gwp_metric!r} is not one of {GWP_METRICS}")
+        return self
+
+
+# --------------------------------------------------------------------------------------
+# Results
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Source:
+    """A publication a factor comes from (an entry of ``sources`` in ``datapackage.yaml``)."""
+
+    id: str
+    title: str
+    publisher: str = ""
+    year: str = ""
+    path: str = ""
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A selected factor with its provenance.
+
+    Attributes
+    ----------
+    value, unit
+        The number as published and its unit string (``unit`` may carry a number, e.g.
+        ``t CO2 / 10^4 Nm3``; :attr:`quantity` applies it).
+    factor_id, dataset, edition
+        Which row of which data package.
+    activity, region, year, gas, parameter, sector, calorific_basis
+        What the row describes (``region``/``year`` are the row's, not the requested ones).
+    source, source_locator, verification
+        Where it was published and how it was checked.
+    fallback
+        ``""`` for an exact match, else what was relaxed, e.g.
+        ``"region CN-XZ → CN-GRID-SOUTHWEST"``.
+    """
+
+    value: float
+    unit: str
+    factor_id: str
+    dataset: str
+    edition: str
+    activity: str
+    region: str
+    year: int | None
+    gas: str | None
+    parameter: str
+    sector: str | None
+    calorific_basis: str | None
+    source: Source | None
+    source_locator: str
+    verification: str
+    fallback: str = ""
+    name_zh: str = field(default="", compare=False)
+    name_en: str = field(default="", compare=False)
+
+    @property
+    def quantity(self) -> Quantity:
+        """The factor as a quantity in carbonfoot's registry."""
+        return Q_(self.value, self.unit)
+
+    def __str__(self) -> str:
+        where = f"{self.dataset}/{self.edition}, {self.source.id if self.source else '?'}"
+        text = f"{self.value} {self.unit} [{self.factor_id}; {where}, {self.source_locator}]"
+        return f"{text} (fallback: {self.fallback})" if self.fallback else text
+
+
+# --------------------------------------------------------------------------------------
+# The table
+# --------------------------------------------------------------------------------------
+
+_KEY: Final = ("activity", "parameter", "gas", "sector")
+
+
+class FactorTable:
+    """A validated, immutable table of factors from one or more data packages.
+
+    Build it with :func:`load_factors` (bundled data) or :func:`read_factors` (your own), and
+    combine tables with ``+``. :meth:`select` picks one factor; :meth:`resolve` picks factors
+    for a whole table of activities at once.
+    """
+
+    def __init__(self, frame: pd.DataFrame, sources: Mapping[tuple[str, str, str], Source]) -> None:
+        self._frame = frame
+        self._sources = dict(sources)
+        self._index_lock = threading.Lock()
+        self._by_key: dict[tuple[Any, ...], pd.DataFrame] | None = None
+
+    # --- basics -----------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    def __repr__(self) -> str:
+        editions = sorted(set(zip(self._frame["dataset"], self._frame["edition"], strict=True)))
+        listed = ", ".join(f"{d}/{e}" for d, e in editions)
+        return f"<FactorTable: {len(self)} rows from {listed or 'no data package'}>"
+
+    def __add__(self, other: FactorTable) -> FactorTable:
+        if not isinstance(other, FactorTable):
+            return NotImplemented
+        frame = pd.concat([self._frame, other._frame], ignore_index=True)
+        duplicated = frame.duplicated(["dataset", "edition", "factor_id"])
+        if duplicated.any():
+            first = frame.loc[duplicated].iloc[0]
+            raise DataError(
+                f"both tables hold factor_id {first['factor_id']!r} of "
+                f"{first['dataset']}/{first['edition']}; combine each data package once"
+            )
+        return FactorTable(frame, {**self._sources, **other._sources})
+
+    @property
+    def datasets(self) -> list[tuple[str, str]]:
+        """The (dataset, edition) pairs in this table."""
+        pairs = zip(self._frame["dataset"], self._frame["edition"], strict=True)
+        return sorted(set(pairs))
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the rows as a new DataFrame (the table itself stays unchanged)."""
+        return self._frame.copy()
+
+    def sources(self) -> list[Source]:
+        """Every source cited by this table."""
+        return sorted(self._sources.values(), key=lambda s: s.id)
+
+    # --- selection --------------------------------------------------------------------
+    def _index(self) -> dict[tuple[Any, ...], pd.DataFrame]:
+        with self._index_lock:
+            if self._by_key is None:
+                keyed = self._frame.fillna({"gas": "", "sector": ""})
+                self._by_key = {
+                    (a, p): group for (a, p), group in keyed.groupby(["activity", "parameter"])
+                }
+            return self._by_key
+
+    def select(
+        self,
+        activity: str,
+        region: str = "CN",
+        year: int | None = None,
+        *,
+        gas: str | None = None,
+        parameter: str = "emission_factor",
+        sector: str | None = None,
+        dataset: str | None = None,
+    ) -> Factor:
+        """Select one factor, falling back along the region chain and to earlier years.
+
+        Parameters
+        ----------
+        activity
+            An activity key, e.g. ``"electricity.grid"`` (see ``factors/activities.yaml``).
+        region
+            A region code of ``factors/regions.yaml``; default ``"CN"``.
+        year
+            The data year wanted; the latest year not after it is taken. ``None``: the latest
+            year available (recorded in :attr:`Factor.fallback`).
+        gas
+            ``"CO2"``, ``"CH4"``, ... Needed when the activity has factors for several gases.
+        parameter
+            ``"emission_factor"`` (default), ``"ncv"``, ``"carbon_content"``, ...
+        sector
+            For sector-specific factors (IPCC CH4/N2O): ``"manufacturing"``, ...
+        dataset
+            Restrict to one dataset, e.g. ``"ipcc-2006-stationary"``.
+
+        Raises
+        ------
+        FactorNotFoundError
+            Nothing matches along the whole chain; the message lists what exists.
+        DataError
+            Two rows remain after all rules (ambiguous); the message names both.
+        """
+        try:
+            return self._select(activity, region, year, gas, parameter, sector, dataset)
+        except _NotFound as exc:
+            raise FactorNotFoundError(str(exc)) from None
+
+    def _select(
+        self,
+        activity: str,
+        region: str,
+        year: int | None,
+        gas: str | None,
+        parameter: str,
+        sector: str | None,
+        dataset: str | None,
+    ) -> Factor:
+        if parameter not in PARAMETERS:
+            raise ValidationError(f"parameter {parameter!r} is not one of {', '.join(PARAMETERS)}")
+        if sector is not None and sector not in SECTORS:
+            raise ValidationError(f"sector {sector!r} is not one of {', '.join(SECTORS)}")
+        if year is not None and not isinstance(year, int | np.integer):
+            raise ValidationError(f"year must be a whole number such as 2023, got {year!r}")
+        chain = region_chain(region)
+        rows = self._index().get((activity, parameter))
+        if rows is None:
+            have = sorted({a for a, p in self._index() if p == parameter})
+            raise _NotFound(
+                f"No {parameter} for activity {activity!r} in {self!r}. Activities with "
+                f"{parameter}: {', '.join(have) or 'none'}"
+            )
+        if gas is not None:
+            rows = rows[rows["gas"] == gas]
+        if sector is not None:
+            rows = rows[(rows["sector"] == sector) | (rows["sector"] == "")]
+        if dataset is not None:
+            rows = rows[rows["dataset"] == dataset]
+        if rows.empty:
+            raise _NotFound(
+                f"No {parameter} for {activity!r} with gas={gas!r}, sector={sector!r}, "
+                f"dataset={dataset!r} in {self!r}"
+            )
+        notes: list[str] = []
+        for place in chain:
+            here = rows[rows["region"] == place]
+            if here.empty:
+                continue
+            here, year_note = _pick_year(here, year)
+            if here.empty:
+                continue
+            if place != region:
+                notes.append(f"region {region} → {place}")
+            if year_note:
+                notes.append(year_note)
+            if len(here) > 1:
+                here = _prefer_specific_sector(here, sector)
+            if len(here) > 1:
+                listed = "; ".join(
+                    f"{r['factor_id']} ({r['dataset']}/{r['edition']}, gas {r['gas'] or '-'}, "
+                    f"sector {r['sector'] or 'any'})"
+                    for r in here.to_dict("records")
+                )
+                raise DataError(
+                    f"Ambiguous: {len(here)} factors match activity {activity!r}, region "
+                    f"{place}, year {year}: {listed}. Narrow it with gas=, sector= or dataset=."
+                )
+            return self._factor(here.iloc[0], "; ".join(notes))
+        years = sorted({int(y) for y in rows["year"].dropna()})
+        raise _NotFound(
+            f"No {parameter} for {activity!r} in region chain {' → '.join(chain)}"
+            f"{f' for year ≤ {year}' if year is not None else ''}. Available regions: "
+            f"{_shorten(sorted(set(rows['region'])))}; years: {years or 'not year-specific'}"
+        )
+
+    def _factor(self, row: pd.Series, fallback: str) -> Factor:
+        year = row["year"]
+        return Factor(
+            value=float(row["value"]),
+            unit=str(row["unit"]),
+            factor_id=str(row["factor_id"]),
+            dataset=str(row["dataset"]),
+            edition=str(row["edition"]),
+            activity=str(row["activity"]),
+            region=str(row["region"]),
+            year=None if pd.isna(year) else int(year),
+            gas=row["gas"] or None,
+            parameter=str(row["parameter"]),
+            sector=row["sector"] or None,
+            calorific_basis=None if pd.isna(row["calorific_basis"]) else row["calorific_basis"],
+            source=self._sources.get((row["dataset"], row["edition"], row["source_id"])),
+            source_locator=str(row["source_locator"]),
+            verification=str(row["verification"]),
+            fallback=fallback,
+            name_zh=str(row["name_zh"]),
+            name_en=str(row["name_en"]),
+        )
+
+    def resolve(
+        self,
+        activities: pd.DataFrame,
+        *,
+        parameter: str = "emission_factor",
+        errors: Literal["raise", "collect"] = "raise",
+    ) -> pd.DataFrame:
+        """Select a factor for every row of a table of activities, vectorized.
+
+        Each distinct (activity, region, year, gas, sector, dataset) combination is selected
+        once with :meth:`select`; the rows then take their combination's result.
+
+        Parameters
+        ----------
+        activities
+            A DataFrame with columns ``activity`` and ``region``, and optionally ``year``,
+            ``gas``, ``sector`` and ``dataset``.
+        parameter
+            What to select (default ``"emission_factor"``).
+        errors
+            ``"raise"``: stop at the first row without a factor, naming it. ``"collect"``:
+            leave ``factor_value`` NaN and explain in ``factor_error``.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Same index as ``activities``; columns ``factor_value``, ``factor_unit``,
+            ``factor_id``, ``factor_dataset``, ``factor_edition``, ``factor_region``,
+            ``factor_year``, ``factor_fallback``, ``factor_error``.
+        """
+        if errors not in ("raise", "collect"):
+            raise ValidationError(f"errors must be 'raise' or 'collect', got {errors!r}")
+        missing = [c for c in ("activity", "region") if c not in activities.columns]
+        if missing:
+            raise ValidationError(
+                f"resolve needs columns activity and region; missing {', '.join(missing)} "
+                f"(columns given: {', '.join(map(str, activities.columns))})"
+            )
+        keys = [
+            c for c in ("activity", "region", "year", "gas", "sector", "dataset") if c in activities
+        ]
+        codes, uniques = _factorize(activities, keys)
+        n = len(uniques)
+        values = np.full(n, np.nan)
+        years = np.full(n, np.nan)
+        text = {name: np.empty(n, dtype=object) for name in _TEXT_OUT}
+        for i, combo in enumerate(uniques.itertuples(index=False)):
+            args = dict(zip(keys, combo, strict=True))
+            try:
+                year_arg = args.get("year")
+                factor = self._select(
+                    activity=args["activity"],
+                    region=args["region"],
+                    year=None if year_arg is None or pd.isna(year_arg) else _as_year(year_arg),
+                    gas=_none_if_blank(args.get("gas")),
+                    parameter=parameter,
+                    sector=_none_if_blank(args.get("sector")),
+                    dataset=_none_if_blank(args.get("dataset")),
+                )
+            except (_NotFound, DataError, ValidationError) as exc:
+                if errors == "raise":
+                    first = activities.index[np.flatnonzero(codes == i)[0]]
+                    kind = FactorNotFoundError if isinstance(exc, _NotFound) else type(exc)
+                    raise kind(f"row {first!r}: {exc}") from None
+                for name in _TEXT_OUT:
+                    text[name][i] = ""
+                text["factor_error"][i] = str(exc)
+                continue
+            values[i] = factor.value
+            years[i] = np.nan if factor.year is None else factor.year
+            for name, attribute in _TEXT_OUT.items():
+                text[name][i] = getattr(factor, attribute) if attribute else ""
+        out = {
+            "factor_value": values[codes],
+            **{name: _categorical(column, codes) for name, column in text.items()},
+            "factor_year": pd.array(years[codes], dtype="Int64"),
+        }
+        order = ["factor_value", "factor_unit", "factor_id", "factor_dataset", "factor_edition"]
+        order += ["factor_region", "factor_year", "factor_fallback", "factor_error"]
+        return pd.DataFrame(out, index=activities.index)[order]
+
+
+_TEXT_OUT: Final[dict[str, str]] = {
+    "factor_unit": "unit",
+    "factor_id": "factor_id",
+    "factor_dataset": "dataset",
+    "factor_edition": "edition",
+    "factor_region": "region",
+    "factor_fallback": "fallback",
+    "factor_error": "",
+}
+
+
+class _NotFound(Exception):
+    """Internal: no factor (turned into FactorNotFoundError at the public boundary)."""
+
+
+def _shorten(items: Sequence[str], most: int = 10) -> str:
+    shown = ", ".join(items[:most])
+    return shown if len(items) <= most else f"{shown}, … ({len(items)} in all)"
+
+
+def _none_if_blank(value: object) -> Any:
+    blank = value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+    return None if blank else value
+
+
+def _as_year(value: object) -> int:
+    try:
+        as_float = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}") from None
+    if not as_float.is_integer():
+        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}")
+    return int(as_float)
+
+
+def _pick_year(rows: pd.DataFrame, year: int | None) -> tuple[pd.DataFrame, str]:
+    """Keep the rows of the latest year not after ``year`` (year-less rows when none)."""
+    dated = rows[rows["year"].notna()]
+    undated = rows[rows["year"].isna()]
+    if year is None:
+        if dated.empty:
+            return undated, ""
+        latest = int(dated["year"].max())
+        return dated[dated["year"] == latest], f"no year given → latest {latest}"
+    usable = dated[dated["year"] <= year]
+    if usable.empty:
+        return undated, ""
+    latest = int(usable["year"].max())
+    note = "" if latest == year else f"year {year} → {latest}"
+    return usable[usable["year"] == latest], note
+
+
+def _prefer_specific_sector(rows: pd.DataFrame, sector: str | None) -> pd.DataFrame:
+    if sector is None:
+        return rows
+    specific = rows[rows["sector"] == sector]
+    return specific if not specific.empty else rows
+
+
+def _factorize(frame: pd.DataFrame, keys: Sequence[str]) -> tuple[np.ndarray, pd.DataFrame]:
+    """Integer code per row for the distinct combinations of ``keys``, and those combinations."""
+    combined = np.zeros(len(frame), dtype=np.int64)
+    levels: list[np.ndarray] = []
+    for key in keys:
+        codes, uniques = pd.factorize(frame[key], use_na_sentinel=False)
+        combined = combined * (len(uniques) + 1) + codes
+        levels.append(np.asarray(uniques, dtype=object))
+    distinct, inverse = np.unique(combined, return_inverse=True)
+    # decode each distinct combined code back into its key values
+    columns: dict[str, np.ndarray] = {}
+    rest = distinct.copy()
+    for key, uniques in zip(reversed(keys), reversed(levels), strict=True):
+        columns[key] = uniques[rest % (len(uniques) + 1)]
+        rest //= len(uniques) + 1
+    return inverse.astype(np.int64), pd.DataFrame({k: columns[k] for k in keys})
+
+
+def _categorical(per_combo: np.ndarray, codes: np.ndarray) -> pd.Categorical:
+    """Expand one value per combination to a row-long categorical without a Python loop."""
+    categories, combo_codes = np.unique(per_combo.astype(str), return_inverse=True)
+    return pd.Categorical.from_codes(combo_codes[codes], categories=pd.Index(categories))
+
+
+# --------------------------------------------------------------------------------------
+# Reading and validating
+# --------------------------------------------------------------------------------------
+
+
+def _row_errors(rows: Iterable[tuple[object, dict[str, Any]]], where: str) -> pd.DataFrame:
+    """Validate rows with :class:`FactorRow`; raise DataError naming file, row and column."""
+    checked = []
+    for label, row in rows:
+        try:
+            checked.append(FactorRow.model_validate(row).model_dump())
+        except pydantic.ValidationError as exc:
+            problem = exc.errors()[0]
+            column = ".".join(str(p) for p in problem["loc"]) or "(row)"
+            message = str(problem["msg"]).removeprefix("Value error, ")
+            if column == "(row)" and ": " in message:
+                column, message = message.split(": ", 1)
+            valid = ""
+            if column == "parameter":
+                valid = f"; valid: {', '.join(PARAMETERS)}"
+            elif column == "sector":
+                valid = f"; valid: {', '.join(SECTORS)} or empty"
+            raise DataError(
+                f"{where}, row {label}, column {column}: {message} (got {row.get(column)!r}){valid}"
+            ) from None
+    return pd.DataFrame(checked, columns=list(COLUMNS))
+
+
+def _check_table(frame: pd.DataFrame, where: str, row_label: Sequence[object]) -> None:
+    """Rules over the whole table: unique ids, known activities/regions, units that fit."""
+    duplicated = frame["factor_id"].duplicated(keep=False)
+    if duplicated.any():
+        labels = [row_label[i] for i in np.flatnonzero(duplicated.to_numpy())[:2]]
+        raise DataError(
+            f"{where}, rows {labels[0]} and {labels[1]}, column factor_id: "
+            f"{frame['factor_id'][duplicated].iloc[0]!r} is not unique"
+        )
+    known_regions = regions()
+    for column, known in (("region", known_regions),):
+        bad = ~frame[column].isin(list(known))
+        if bad.any():
+            i = int(np.flatnonzero(bad.to_numpy())[0])
+            raise DataError(
+                f"{where}, row {row_label[i]}, column {column}: {frame[column].iloc[i]!r} is "
+                "not a region of factors/regions.yaml (GLOBAL, CN, CN-AH, CN-GRID-EAST, ...)"
+            )
+    # units: checked once per distinct (unit, parameter, gas, metric)
+    columns = ["unit", "parameter", "gas", "gwp_metric", "activity"]
+    combos = frame[columns].fillna("").drop_duplicates()
+    for combo in combos.to_dict("records"):
+        try:
+            _check_unit(*(str(combo[c]) for c in columns))
+        except (UnitError, ValidationError) as exc:
+            mask = (frame["unit"] == combo["unit"]) & (frame["parameter"] == combo["parameter"])
+            i = int(np.flatnonzero(mask.to_numpy())[0])
+            raise DataError(f"{where}, row {row_label[i]}, column unit: {exc}") from None
+
+
+_ENERGY: Final = Q_(1, "J").dimensionality
+_CARBON_PER_ENERGY: Final = Q_(1, "kg C / J").dimensionality
+#: Amounts an activity may be measured in: mass, gas at normal conditions, volume, energy,
+#: transport work. A factor's unit times one of them must give the gas (or energy).
+_AMOUNT_PROBES: Final = tuple(Q_(1, u) for u in ("t", "Nm3", "m3", "GJ", "tkm", "pkm"))
+_ENERGY_PARAMETERS: Final = frozenset(
+    {"ncv", "gcv", "coal_equivalent_calorific", "coal_equivalent_primary"}
+)
+
+
+def _check_unit(unit: str, parameter: str, gas: str, metric: str, activity: str) -> None:
+    """The unit parses and fits the parameter, the gas and the activity's amount unit.
+
+    An emission factor times the activity amount (or an energy amount, for factors per unit
+    of energy) must give a mass of the gas; an NCV or standard-coal coefficient times the
+    amount must give energy. Activities outside the vocabulary skip the amount check.
+    """
+    _, parsed = parse_unit(unit)
+    q = Q_(1, parsed)
+    known = activities().get(activity)
+    amounts = [*_AMOUNT_PROBES, Q_(1, known.amount_unit)] if known else []
+    if parameter == "emission_factor":
+        gas_unit = f"CO2e ({metric})" if gas == "CO2e" else gas
+        if gas == "CO2e" and metric_of(q) != metric:
+            raise ValidationError(f"{unit!r} is not CO2e ({metric}) per activity amount")
+        target = Q_(1, f"kg {gas_unit}").dimensionality
+        gas_dims = {k for k in target if k != "[mass]"}
+        if not gas_dims <= set(q.dimensionality):
+            raise ValidationError(f"{unit!r} is not an amount of {gas} per activity amount")
+        if amounts and not any((q * a).dimensionality == target for a in amounts):
+            raise ValidationError(
+                f"{unit!r} is not {gas} per amount of {activity} (mass, Nm3, m3, energy, tkm, "
+                f"pkm or {known.amount_unit if known else ''})"
+            )
+    elif parameter in _ENERGY_PARAMETERS:
+        if amounts and not any((q * a).dimensionality == _ENERGY for a in amounts):
+            raise ValidationError(
+                f"{unit!r} is not energy per amount of {activity} (e.g. GJ / t, GJ / 10^4 Nm3, "
+                "kgce / kWh)"
+            )
+    elif parameter == "carbon_content" and q.dimensionality != _CARBON_PER_ENERGY:
+        raise ValidationError(f"{unit!r} is not carbon per energy (e.g. t C / TJ)")
+    elif parameter == "oxidation_rate" and not q.dimensionless:
+        raise ValidationError(f"{unit!r} is not a fraction (e.g. %)")
+
+
+def _frame_from_rows(
+    records: list[tuple[object, dict[str, Any]]], where: str, dataset: str, edition: str
+) -> pd.DataFrame:
+    frame = _row_errors(records, where)
+    _check_table(frame, where, [label for label, _ in records])
+    frame["year"] = frame["year"].astype("Int64")
+    frame.insert(0, "edition", edition)
+    frame.insert(0, "dataset", dataset)
+    return frame
+
+
+def _read_csv_records(path: Path) -> list[tuple[object, dict[str, Any]]]:
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            header = list(reader.fieldnames or [])
+            _check_header(header, str(path))
+            return [(number, dict(row)) for number, row in enumerate(reader, start=2)]
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc})") from None
+    except UnicodeDecodeError:
+        raise DataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+
+
+def _check_header(header: Sequence[str], where: str) -> None:
+    missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
+    extra = [c for c in header if c not in COLUMNS]
+    if missing or extra:
+        raise DataError(
+            f"{where}: columns do not match the factor schema"
+            f"{'; missing ' + ', '.join(missing) if missing else ''}"
+            f"{'; unknown ' + ', '.join(extra) if extra else ''}. "
+            f"Valid columns: {', '.join(COLUMNS)}"
+        )
+
+
+def _sources_of(
+    meta: Mapping[str, Any], dataset: str, edition: str
+) -> dict[tuple[str, str, str], Source]:
+    found = {}
+    for entry in meta.get("sources", []) or []:
+        source = Source(
+            id=str(entry["id"]),
+            title=str(entry.get("title", "")).strip(),
+            publisher=str(entry.get("publisher", "")),
+            year=str(entry.get("year", "")),
+            path=str(entry.get("path", "")),
+        )
+        found[(dataset, edition, source.id)] = source
+    return found
+
+
+@cache
+def _load_package(folder: Path) -> FactorTable:
+    meta_path = folder / "datapackage.yaml"
+    meta = _read_yaml(meta_path)
+    dataset, edition = folder.parent.name, folder.name
+    if not isinstance(meta, dict) or meta.get("name") != dataset:
+        raise DataError(f"{meta_path}: name must be {dataset!r}")
+    data_path = folder / meta["resources"][0]["path"]
+    records = _read_csv_records(data_path)
+    frame = _frame_from_rows(records, str(data_path), dataset, edition)
+    sources = _sources_of(meta, dataset, edition)
+    unresolved = sorted(set(frame["source_id"]) - {s for (_, _, s) in sources})
+    if unresolved:
+        raise DataError(f"{data_path}: source_id {unresolved[0]!r} is not listed in {meta_path}")
+    return FactorTable(frame, sources)
+
+
+@cache
+def _registry() -> Mapping[str, str]:
+    entries = (_read_yaml(factors_dir() / "registry.yaml") or {}).get("datasets", {})
+    return {name: str(entry["default"]) for name, entry in entries.items()}
+
+
+def datasets() -> dict[str, list[str]]:
+    """Bundled factor datasets and their editions (the default edition first).
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> cf.factors.datasets()["cn-grid-electricity"]
+    ['2023', '2021', '2022']
+    """
+    found: dict[str, list[str]] = {}
+    for name, default in _registry().items():
+        if name == "gwp":  # the GWP table has its own schema (carbonfoot.units)
+            continue
+        editions = sorted(p.name for p in (factors_dir() / name).iterdir() if p.is_dir())
+        found[name] = [default] + [e for e in editions if e != default]
+    return found
+
+
+def load_factors(dataset: str | None = None, *, edition: str | None = None) -> FactorTable:
+    """Load bundled emission factors.
+
+    Parameters
+    ----------
+    dataset
+        A dataset name (see :func:`datasets`); ``None``: every dataset's default edition.
+    edition
+        An edition of ``dataset``; ``None``: the default named in ``factors/registry.yaml``.
+
+    Raises
+    ------
+    FactorNotFoundError
+        Unknown dataset or edition; the message lists what exists.
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> table = cf.load_factors("cn-grid-electricity", edition="2022")
+    >>> table.select(activity="electricity.grid", region="CN", year=2022).value
+    0.5366
+    """
+    known = datasets()
+    if dataset is None:
+        if edition is not None:
+            raise ValidationError("edition= needs dataset=: editions belong to one dataset")
+        tables = [
+            _load_package(factors_dir() / name / editions[0]) for name, editions in known.items()
+        ]
+        total = tables[0]
+        for table in tables[1:]:
+            total = total + table
+        return total
+    if dataset not in known:
+        raise FactorNotFoundError(f"Unknown dataset {dataset!r}; bundled: {', '.join(known)}")
+    chosen = edition if edition is not None else known[dataset][0]
+    if chosen not in known[dataset]:
+        raise FactorNotFoundError(
+            f"Dataset {dataset!r} has no edition {chosen!r}; editions: {', '.join(known[dataset])}"
+        )
+    return _load_package(factors_dir() / dataset / chosen)
+
+
+def read_factors(
+    source: str | Path | pd.DataFrame,
+    *,
+    dataset: str = "user",
+    edition: str = "user",
+    sheet: str | int = 0,
+) -> FactorTable:
+    """Read your own factor table in carbonfoot's schema (CSV, Excel, a folder, or a DataFrame).
+
+    Parameters
+    ----------
+    source
+        A ``.csv`` or ``.xlsx`` file, a data-package folder (with ``datapackage.yaml``), or a
+        DataFrame with the columns of ``factors/README.md``.
+    dataset, edition
+        Names recorded with every factor selected from this table.
+    sheet
+        The Excel sheet to read.
+
+    Raises
+    ------
+    DataError
+        A row or column is malformed; the message names file, row and column, and what would
+        be valid. Nothing is returned half-read.
+    """
+    if isinstance(source, pd.DataFrame):
+        _check_header([str(c) for c in source.columns], "DataFrame")
+        records = [
+            (label, {str(k): v for k, v in row.items()})
+            for label, row in zip(source.index, source.to_dict("records"), strict=True)
+        ]
+        return FactorTable(_frame_from_rows(records, "DataFrame", dataset, edition), {})
+    path = Path(source)
+    if path.is_dir():
+        return _load_package(path.resolve())
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        records = _read_csv_records(path)
+    elif suffix in (".xlsx", ".xlsm"):
+        records = _read_excel_records(path, sheet)
+    else:
+        raise DataError(f"{path}: read_factors reads .csv, .xlsx or a data-package folder")
+    return FactorTable(_frame_from_rows(records, str(path), dataset, edition), {})
+
+
+def _read_excel_records(path: Path, sheet: str | int) -> list[tuple[object, dict[str, Any]]]:
+    try:
+        frame = pd.read_excel(path, sheet_name=sheet, dtype=object)
+    except ImportError:
+        raise DataError(f"{path}: reading Excel needs openpyxl (pip install openpyxl)") from None
+    except (OSError, ValueError) as exc:
+        raise DataError(f"{path}: cannot be read as Excel ({exc})") from None
+    _check_header([str(c) for c in frame.columns], str(path))
+    # Excel row numbers: the header is row 1
+    return [
+        (i + 2, {str(k): v for k, v in row.items()})
+        for i, row in enumerate(frame.to_dict("records"))
+    ]

@@ -1,0 +1,194 @@
+"""carbonfoot.factors: reading, validation, deterministic selection with recorded fallback."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import carbonfoot as cf
+from carbonfoot.factors import COLUMNS, FactorRow
+
+
+def _row(**overrides: Any) -> dict[str, Any]:
+    """A valid user row (FICTIONAL values: these test the rules, not any published number)."""
+    row: dict[str, Any] = {
+        "factor_id": "demo-1",
+        "activity": "electricity.grid",
+        "name_zh": "示例电网因子",
+        "name_en": "demo grid factor",
+        "parameter": "emission_factor",
+        "gas": "CO2",
+        "gwp_metric": "",
+        "value": 0.5,
+        "unit": "kg CO2 / kWh",
+        "region": "CN",
+        "year": 2020,
+        "sector": "",
+        "calorific_basis": "",
+        "source_id": "demo",
+        "source_locator": "table 1",
+        "verification": "unverified: fictional test row",
+        "note": "",
+    }
+    row.update(overrides)
+    return row
+
+
+def _table(*rows: dict[str, Any]) -> cf.FactorTable:
+    return cf.read_factors(pd.DataFrame(list(rows)), dataset="demo", edition="t1")
+
+
+def test_model_fields_are_the_columns() -> None:
+    assert tuple(FactorRow.model_fields) == COLUMNS
+
+
+def test_year_fallback_takes_latest_not_after_and_says_so() -> None:
+    table = _table(
+        _row(factor_id="a", year=2019, value=0.6),
+        _row(factor_id="b", year=2021, value=0.55),
+        _row(factor_id="c", year=2023, value=0.5),
+    )
+    exact = table.select("electricity.grid", "CN", 2021)
+    assert (exact.factor_id, exact.fallback) == ("b", "")
+    earlier = table.select("electricity.grid", "CN", 2022)
+    assert (earlier.factor_id, earlier.fallback) == ("b", "year 2022 → 2021")
+    latest = table.select("electricity.grid", "CN")
+    assert (latest.factor_id, latest.fallback) == ("c", "no year given → latest 2023")
+    with pytest.raises(cf.FactorNotFoundError, match=r"years: \[2019, 2021, 2023\]"):
+        table.select("electricity.grid", "CN", 2018)
+
+
+def test_region_falls_back_to_global_and_says_so() -> None:
+    table = _table(_row(region="GLOBAL", year=""))
+    factor = table.select("electricity.grid", "CN", 2024)
+    assert factor.region == "GLOBAL"
+    assert factor.fallback == "region CN → GLOBAL"
+
+
+def test_unknown_region_is_an_error_not_a_fallback() -> None:
+    table = _table(_row())
+    with pytest.raises(cf.ValidationError, match="Unknown region 'CN-Anhui'"):
+        table.select("electricity.grid", "CN-Anhui", 2020)
+
+
+def test_ambiguity_names_both_candidates() -> None:
+    table = _table(_row(factor_id="x"), _row(factor_id="y", gas="CH4", unit="g CH4 / kWh"))
+    with pytest.raises(cf.DataError, match=r"Ambiguous: 2 factors .* x \(.*y \("):
+        table.select("electricity.grid", "CN", 2020)
+    assert table.select("electricity.grid", "CN", 2020, gas="CH4").factor_id == "y"
+
+
+def test_factor_carries_quantity_and_provenance() -> None:
+    factor = _table(_row(unit="t CO2 / 10^4 kWh", value=5.0)).select("electricity.grid", "CN", 2020)
+    assert factor.quantity.to("kg CO2 / kWh").magnitude == pytest.approx(0.5)  # 5 t / 10^4 kWh
+    assert (factor.dataset, factor.edition, factor.source_locator) == ("demo", "t1", "table 1")
+    assert "demo-1" in str(factor)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "column", "message"),
+    [
+        ({"value": "abc"}, "value", "valid number"),
+        ({"value": float("nan")}, "value", "finite"),
+        ({"parameter": "factor"}, "parameter", "valid: emission_factor"),
+        ({"gas": ""}, "gas", "must name its gas"),
+        ({"gas": "R22"}, "gas", "not one of CO2"),
+        ({"unit": "kg CO2 / bogokWh"}, "unit", "Unknown unit"),
+        ({"unit": "kg CH4 / kWh"}, "unit", "not an amount of CO2"),
+        ({"region": "Anhui"}, "region", "not a region"),
+        ({"source_locator": ""}, "source_locator", "at least 1 character"),
+        ({"verification": "looks fine"}, "verification", "must start with"),
+        ({"gas": "CO2e", "unit": "kg CO2e / kWh"}, "gwp_metric", "exactly when gas is CO2e"),
+        ({"sector": "mining"}, "sector", "valid: energy_industries"),
+        ({"calorific_basis": "NCV"}, "calorific_basis", "'net' or 'gross'"),
+    ],
+)
+def test_bad_rows_name_row_and_column(overrides: dict[str, Any], column: str, message: str) -> None:
+    frame = pd.DataFrame([_row(factor_id="ok"), _row(factor_id="bad", **overrides)], index=[10, 11])
+    with pytest.raises(cf.DataError, match=rf"DataFrame, row 11, column {column}: .*{message}"):
+        cf.read_factors(frame)
+
+
+def test_duplicate_factor_ids_are_refused() -> None:
+    with pytest.raises(cf.DataError, match="rows 0 and 1, column factor_id"):
+        cf.read_factors(pd.DataFrame([_row(), _row()]))
+
+
+def test_csv_errors_name_file_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    pd.DataFrame([_row(factor_id="a"), _row(factor_id="b", unit="kg CO2 / bogokWh")]).to_csv(
+        path, index=False
+    )
+    with pytest.raises(cf.DataError, match=rf"{path.name}, row 3, column unit"):
+        cf.read_factors(path)
+
+
+def test_csv_with_wrong_columns(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    path.write_text("factor_id,value\nx,1\n", encoding="utf-8")
+    with pytest.raises(cf.DataError, match="missing activity, name_zh"):
+        cf.read_factors(path)
+
+
+def test_csv_round_trip(tmp_path: Path) -> None:
+    path = tmp_path / "mine.csv"
+    pd.DataFrame([_row(factor_id="a", value=0.42)]).to_csv(path, index=False)
+    factor = cf.read_factors(path, dataset="mine").select("electricity.grid", "CN", 2020)
+    assert (factor.value, factor.dataset) == (0.42, "mine")
+
+
+def test_resolve_matches_select_row_by_row() -> None:
+    table = _table(
+        _row(factor_id="a", year=2019, value=0.6),
+        _row(factor_id="b", year=2021, value=0.55),
+        _row(factor_id="g", region="GLOBAL", year="", value=0.45),
+    )
+    acts = pd.DataFrame(
+        {"activity": ["electricity.grid"] * 4, "region": ["CN", "CN", "CN", "GLOBAL"]},
+        index=["r1", "r2", "r3", "r4"],
+    )
+    acts["year"] = [2019, 2022, 2020, 2020]
+    out = table.resolve(acts)
+    assert list(out.index) == ["r1", "r2", "r3", "r4"]
+    for position, row in enumerate(acts.to_dict("records")):
+        factor = table.select(row["activity"], row["region"], int(row["year"]))
+        got = out.iloc[position]
+        assert got["factor_value"] == factor.value
+        assert got["factor_id"] == factor.factor_id
+        assert got["factor_fallback"] == factor.fallback
+
+
+def test_resolve_collects_or_raises_naming_the_row() -> None:
+    table = _table(_row(year=2021))
+    acts = pd.DataFrame({"activity": ["electricity.grid", "fuel.coke"], "region": ["CN", "CN"]})
+    collected = table.resolve(acts, errors="collect")
+    values = collected["factor_value"].to_numpy()
+    assert values[0] == 0.5
+    assert np.isnan(values[1])
+    assert "fuel.coke" in str(collected["factor_error"].iloc[1])
+    with pytest.raises(cf.FactorNotFoundError, match="row 1: No emission_factor for activity"):
+        table.resolve(acts)
+
+
+def test_resolve_needs_activity_and_region() -> None:
+    with pytest.raises(cf.ValidationError, match="missing region"):
+        _table(_row()).resolve(pd.DataFrame({"activity": ["electricity.grid"]}))
+
+
+def test_tables_combine_and_refuse_duplicates() -> None:
+    a, b = _table(_row(factor_id="a")), _table(_row(factor_id="b", region="GLOBAL"))
+    both = a + b
+    assert len(both) == 2
+    with pytest.raises(cf.DataError, match="both tables hold factor_id 'a'"):
+        both + a
+
+
+def test_to_frame_is_a_copy() -> None:
+    table = _table(_row())
+    frame = table.to_frame()
+    frame.loc[0, "value"] = 99.0
+    assert table.select("electricity.grid", "CN", 2020).value == 0.5
