@@ -8,7 +8,14 @@ import pytest
 
 import carbonfoot
 
-PUBLIC_MODULES = ["carbonfoot", "carbonfoot.errors", "carbonfoot.units", "carbonfoot.testing"]
+PUBLIC_MODULES = [
+    "carbonfoot",
+    "carbonfoot.errors",
+    "carbonfoot.units",
+    "carbonfoot.testing",
+    "carbonfoot.factors",
+    "carbonfoot.inventory",
+]
 
 
 @pytest.mark.parametrize("module_name", PUBLIC_MODULES)

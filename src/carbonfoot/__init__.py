@@ -38,8 +38,9 @@ from carbonfoot.units import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from carbonfoot import factors
+    from carbonfoot import factors, inventory
     from carbonfoot.factors import Factor, FactorTable, load_factors, read_factors
+    from carbonfoot.inventory import Activity, Emissions, calculate
 
 __version__ = "0.1.0"
 
@@ -50,6 +51,10 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "FactorTable": ("carbonfoot.factors", "FactorTable"),
     "load_factors": ("carbonfoot.factors", "load_factors"),
     "read_factors": ("carbonfoot.factors", "read_factors"),
+    "inventory": ("carbonfoot.inventory", None),
+    "Activity": ("carbonfoot.inventory", "Activity"),
+    "Emissions": ("carbonfoot.inventory", "Emissions"),
+    "calculate": ("carbonfoot.inventory", "calculate"),
 }
 
 
@@ -71,9 +76,11 @@ __all__ = [
     "DEFAULT_METRIC",
     "GWP_METRICS",
     "Q_",
+    "Activity",
     "CarbonfootError",
     "DataError",
     "DimensionalityError",
+    "Emissions",
     "Factor",
     "FactorNotFoundError",
     "FactorTable",
@@ -86,10 +93,12 @@ __all__ = [
     "UnitSpec",
     "ValidationError",
     "__version__",
+    "calculate",
     "errors",
     "factors",
     "from_co2e",
     "gwp",
+    "inventory",
     "load_factors",
     "read_factors",
     "testing",

@@ -37,9 +37,11 @@ __all__ = [
     "COLUMNS",
     "PARAMETERS",
     "SECTORS",
+    "ActivityType",
     "Factor",
     "FactorRow",
     "FactorTable",
+    "Region",
     "Source",
     "activities",
     "datasets",
@@ -109,7 +111,7 @@ _GAS_KEYS: Final = frozenset({"CO2", "CO2e", *GASES})
 
 
 @dataclass(frozen=True)
-class Activity:
+class ActivityType:
     """One key of the activity vocabulary (``factors/activities.yaml``)."""
 
     key: str
@@ -140,8 +142,8 @@ def _read_yaml(path: Path) -> Any:
 
 
 @cache
-def activities() -> Mapping[str, Activity]:
-    """Return the activity vocabulary: key → :class:`Activity` (中文 and English names).
+def activities() -> Mapping[str, ActivityType]:
+    """Return the activity vocabulary: key → `ActivityType` (中文 and English names).
 
     Examples
     --------
@@ -150,7 +152,7 @@ def activities() -> Mapping[str, Activity]:
     >>> print(a.name_zh, "/", a.name_en, "/", a.amount_unit)
     天然气 / natural gas / 10^4 Nm3
     """
-    found: dict[str, Activity] = {}
+    found: dict[str, ActivityType] = {}
     paths = [
         factors_dir() / "activities.yaml",
         *sorted(factors_dir().glob("*/activities-extra.yaml")),
@@ -160,7 +162,7 @@ def activities() -> Mapping[str, Activity]:
             continue
         for key, entry in (_read_yaml(path) or {}).get("activities", {}).items():
             try:
-                found[key] = Activity(
+                found[key] = ActivityType(
                     key,
                     entry["name_zh"],
                     entry["name_en"],

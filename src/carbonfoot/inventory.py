@@ -1,0 +1,741 @@
+"""The activity → emissions engine: unit-safe, vectorized, with an audit trail per row.
+
+``cf.calculate(activities)`` turns a table of activity data (fuel burned, electricity bought,
+heat bought ...) into per-gas masses and CO2e, one output row per input row, each with the
+factors used, the fallback taken, the method and, when collected, the row's error.
+
+How it stays fast: rows are grouped by their distinct key (activity, unit, region, year,
+sector, dataset, instrument and which overrides they carry). For each key the method is chosen
+and every unit conversion is reduced to one number, once; the rows are then plain numpy
+arithmetic. No `Quantity` is built per row.
+
+Methods, chosen by the factors available for the activity:
+
+* **own factor** — the row gives ``factor`` and ``factor_unit`` (and ``factor_source``).
+* **fuel combustion, GB/T 32150** — NCV × carbon content per unit heat × oxidation rate × 44/12
+  (each from the row's overrides or the factor table).
+* **fuel combustion, IPCC** — NCV × CO2 factor per unit of energy (100 % oxidation, IPCC 2006
+  Vol.2 Table 1.4) when no carbon content/oxidation rate exists; plus CH4 and N2O per unit
+  of energy when the row names its ``sector`` and the table has them.
+* **direct** — amount × emission factor per unit of activity (grid electricity, purchased heat).
+* **scope 2 market-based** — contractual instruments (绿证 green certificates, 绿电 green power,
+  supplier-specific factors) and otherwise the residual mix (the national grid factor excluding
+  market-traded non-fossil power).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, Final, Literal
+
+import numpy as np
+import pandas as pd
+import pydantic
+
+from carbonfoot.errors import (
+    CarbonfootError,
+    DataError,
+    FactorNotFoundError,
+    MixedMetricError,
+    UnitError,
+    ValidationError,
+)
+from carbonfoot.factors import Factor, FactorTable, activities, load_factors
+from carbonfoot.units import DEFAULT_METRIC, Q_, Quantity, check_metric, gwp, parse_unit
+
+__all__ = [
+    "DEFAULT_REGION",
+    "INSTRUMENTS",
+    "Activity",
+    "Emissions",
+    "calculate",
+]
+
+DEFAULT_REGION: Final = "CN"
+"""Region used for rows that do not give one (recorded in the output's ``region`` column)."""
+
+#: Contractual instruments for market-based scope 2 (GHG Protocol Scope 2 Guidance).
+INSTRUMENTS: Final[dict[str, str]] = {
+    "green_certificate": "绿证 green electricity certificate",
+    "green_power": "绿电 green power purchase (with certificates)",
+    "supplier_specific": "supplier-specific emission factor",
+}
+_ZERO_EMISSION_INSTRUMENTS: Final = frozenset({"green_certificate", "green_power"})
+_SCOPE_BY_KIND: Final[dict[str, int]] = {"fuel": 1, "electricity": 2, "heat": 2}
+_TAG_COLUMNS: Final = ("scope", "category", "stage", "entity", "period")
+_KEY_COLUMNS: Final = ("activity", "unit", "region", "year", "sector", "dataset", "instrument")
+_OVERRIDES: Final[dict[str, str]] = {
+    "ncv": "ncv_unit",
+    "carbon_content": "carbon_content_unit",
+    "oxidation_rate": "oxidation_rate_unit",
+    "factor": "factor_unit",
+}
+
+
+class Activity(pydantic.BaseModel):
+    """One line of activity data, for callers who prefer models to DataFrames.
+
+    ``cf.calculate([Activity(...), ...])`` is the same as passing a DataFrame of these fields.
+    """
+
+    model_config = pydantic.ConfigDict(extra="forbid", frozen=True)
+
+    activity: str
+    amount: float
+    unit: str
+    region: str | None = None
+    year: int | None = None
+    sector: str | None = None
+    dataset: str | None = None
+    calorific_basis: Literal["net", "gross"] | None = None
+    scope: int | None = None
+    category: str | None = None
+    stage: str | None = None
+    entity: str | None = None
+    period: str | None = None
+    instrument: str | None = None
+    ncv: float | None = None
+    ncv_unit: str | None = None
+    carbon_content: float | None = None
+    carbon_content_unit: str | None = None
+    oxidation_rate: float | None = None
+    oxidation_rate_unit: str | None = None
+    factor: float | None = None
+    factor_unit: str | None = None
+    factor_gas: str | None = None
+    factor_source: str | None = None
+
+
+# --------------------------------------------------------------------------------------
+# Plans: what one distinct key of rows computes
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Term:
+    """Mass of one gas [t] = amount × coefficient × (product of the row's override values)."""
+
+    gas: str
+    coefficient: float
+    row_values: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Plan:
+    method: str
+    terms: tuple[_Term, ...]
+    factors: tuple[Factor, ...]
+
+
+class _RowError(CarbonfootError):
+    """Internal: the key cannot be computed; the message becomes each row's error."""
+
+
+def _tonnes_of(gas: str) -> str:
+    return f"t {gas}"
+
+
+_MASS: Final = Q_(1, "kg").dimensionality
+_GAS_VOLUME: Final = {Q_(1, "Nm3").dimensionality, Q_(1, "m3").dimensionality}
+
+
+def _coefficient(units: Sequence[str], target: str, what: str) -> float:
+    """Magnitude of the product of ``units`` in ``target``: one unit check for a whole key."""
+    try:
+        product = Q_(1.0, "")
+        for unit in units:
+            scale, parsed = parse_unit(unit)
+            product = product * Q_(scale, parsed)
+        return float(product.to(target).magnitude)
+    except UnitError as exc:
+        raise _RowError(f"{what}: {exc}{_density_hint(units)}") from None
+
+
+_ENERGY: Final = Q_(1, "J").dimensionality
+_MEASURES: Final = {
+    Q_(1, "kg").dimensionality: "mass",
+    Q_(1, "Nm3").dimensionality: "gas volume (Nm3)",
+    Q_(1, "m3").dimensionality: "volume",
+}
+
+
+def _measure(unit: str, sign: int) -> str | None:
+    """'mass', 'volume' or 'gas volume (Nm3)': what a unit measures (sign 1) or is per (-1)."""
+    _, parsed = parse_unit(unit)
+    for name, exponent in parsed._units.items():
+        found = _MEASURES.get(Q_(1, name).dimensionality)
+        if found and float(exponent) * sign > 0:  # type: ignore[arg-type]
+            return found
+    return None
+
+
+def _density_hint(units: Sequence[str]) -> str:
+    """Explain a mass/volume mismatch between the amount and the factor's denominator."""
+    try:
+        given, wanted = _measure(units[0], 1), _measure(units[1], -1)
+    except (UnitError, IndexError):
+        return ""
+    if given and wanted and given != wanted:
+        return (
+            f" The amount is a {given} ({units[0]}) but {units[1]} is per {wanted}: convert "
+            "the amount with a measured density first; carbonfoot never guesses one."
+        )
+    return ""
+
+
+def _select(table: FactorTable, key: dict[str, Any], **kwargs: Any) -> Factor:
+    return table.select(
+        key["activity"],
+        key["region"],
+        key["year"],
+        sector=key["sector"],
+        dataset=key["dataset"],
+        **kwargs,
+    )
+
+
+def _maybe(table: FactorTable, key: dict[str, Any], **kwargs: Any) -> Factor | None:
+    try:
+        return _select(table, key, **kwargs)
+    except FactorNotFoundError:
+        return None
+
+
+def _gases_with_factors(table: FactorTable, key: dict[str, Any]) -> list[str]:
+    frame = table._index().get((key["activity"], "emission_factor"))
+    if frame is None:
+        return []
+    if key["dataset"] is not None:
+        frame = frame[frame["dataset"] == key["dataset"]]
+    return sorted({g for g in frame["gas"] if g})
+
+
+def _is_energy(unit: str) -> bool:
+    _, parsed = parse_unit(unit)
+    return Q_(1, parsed).dimensionality == _ENERGY
+
+
+def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
+    """Choose the method for one distinct key and reduce its unit conversions to numbers."""
+    activity = key["activity"]
+    amount_unit = key["unit"]
+    kind = activities()[activity].kind if activity in activities() else ""
+    if key["factor"]:
+        gas = key["factor_gas"] or "CO2"
+        coefficient = _coefficient(
+            [amount_unit, key["factor"]], _tonnes_of(gas), "own factor × amount"
+        )
+        return _Plan("own factor", (_Term(gas, coefficient, ("factor",)),), ())
+    if kind == "electricity" and scope2_method == "market":
+        return _market_plan(table, key)
+    if key["instrument"]:
+        raise _RowError(
+            f"instrument {key['instrument']!r} applies to electricity in market-based scope 2 "
+            "only (calculate(..., scope2_method='market'))"
+        )
+    if kind == "fuel":
+        plan = _combustion_plan(table, key)
+        if plan is not None:
+            return plan
+    return _direct_plan(table, key, activity)
+
+
+def _direct_plan(table: FactorTable, key: dict[str, Any], activity: str) -> _Plan:
+    gases = _gases_with_factors(table, key)
+    if not gases:
+        raise _RowError(
+            f"no emission factor for activity {activity!r} in the factor table; known "
+            "activities are in factors/activities.yaml, or give the row its own factor"
+        )
+    terms, used = [], []
+    for gas in gases:
+        factor = _select(table, key, gas=gas)
+        coefficient = _coefficient(
+            [key["unit"], factor.unit], _tonnes_of(gas), f"{activity} amount × {factor.factor_id}"
+        )
+        terms.append(_Term(gas, coefficient * factor.value))
+        used.append(factor)
+    return _Plan("direct: amount × emission factor", tuple(terms), tuple(used))
+
+
+def _market_plan(table: FactorTable, key: dict[str, Any]) -> _Plan:
+    instrument = key["instrument"]
+    if instrument in _ZERO_EMISSION_INSTRUMENTS:
+        method = f"market-based: {INSTRUMENTS[instrument]} (0 t CO2)"
+        return _Plan(method, (_Term("CO2", 0.0),), ())
+    if instrument == "supplier_specific":
+        raise _RowError("instrument 'supplier_specific' needs the row's own factor and factor_unit")
+    if instrument:
+        raise _RowError(f"unknown instrument {instrument!r}; valid: {', '.join(INSTRUMENTS)}")
+    residual = dict(key, activity="electricity.grid.excl_market_nonfossil")
+    factor = _select(table, residual, gas="CO2")
+    coefficient = _coefficient([key["unit"], factor.unit], "t CO2", "residual mix")
+    return _Plan(
+        "market-based: residual mix (grid average excluding market-traded non-fossil power)",
+        (_Term("CO2", coefficient * factor.value),),
+        (factor,),
+    )
+
+
+def _parameter(
+    table: FactorTable, key: dict[str, Any], name: str
+) -> tuple[float, str, Factor | None] | None:
+    """(value, unit, factor) of a combustion parameter, or None if unavailable.
+
+    A row override gives the unit; its value multiplies per row, so the value here is 1.
+    """
+    if key[name]:
+        return 1.0, key[name], None
+    factor = _maybe(table, key, parameter=name)
+    if factor is None:
+        return None
+    return factor.value, factor.unit, factor
+
+
+def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
+    activity, amount_unit = key["activity"], key["unit"]
+    energy_input = _is_energy(amount_unit)
+    if energy_input and key["calorific_basis"] != "net":
+        got = " (got 'gross')" if key["calorific_basis"] == "gross" else ""
+        raise _RowError(
+            f"the amount of {activity} is given as energy ({amount_unit}); state its "
+            "calorific_basis. The combustion factors are on a net (NCV) basis, and carbonfoot "
+            f"never converts between gross and net{got}"
+        )
+    energy_units: list[str] = [amount_unit]
+    energy_values: tuple[str, ...] = ()
+    energy_value = 1.0
+    factors: list[Factor] = []
+    if not energy_input:
+        ncv = _parameter(table, key, "ncv")
+        if ncv is None:
+            return None
+        energy_value, ncv_unit, ncv_factor = ncv
+        energy_units.append(ncv_unit)
+        energy_values = ("ncv",) if key["ncv"] else ()
+        if ncv_factor is not None:
+            if ncv_factor.calorific_basis == "gross":
+                raise _RowError(f"{ncv_factor.factor_id} is a gross value; the method needs net")
+            factors.append(ncv_factor)
+    carbon = _parameter(table, key, "carbon_content")
+    oxidation = _parameter(table, key, "oxidation_rate")
+    terms: list[_Term] = []
+    what = f"{activity}: amount × NCV"
+    if carbon is not None and oxidation is not None:
+        coefficient = _coefficient(
+            [*energy_units, carbon[1], oxidation[1]], "t CO2", f"{what} × carbon × oxidation"
+        )
+        row_values = energy_values + tuple(
+            n for n in ("carbon_content", "oxidation_rate") if key[n]
+        )
+        terms.append(
+            _Term("CO2", coefficient * energy_value * carbon[0] * oxidation[0], row_values)
+        )
+        factors += [p[2] for p in (carbon, oxidation) if p[2] is not None]
+        method = "fuel combustion (GB/T 32150): amount × NCV × carbon content × oxidation × 44/12"
+    else:
+        co2 = _maybe(table, key, gas="CO2")
+        if co2 is None or not _per_energy(co2.unit):
+            if key["carbon_content"] or key["oxidation_rate"]:
+                raise _RowError(f"{activity}: give both carbon_content and oxidation_rate")
+            return None
+        coefficient = _coefficient([*energy_units, co2.unit], "t CO2", f"{what} × {co2.factor_id}")
+        terms.append(_Term("CO2", coefficient * energy_value * co2.value, energy_values))
+        factors.append(co2)
+        method = "fuel combustion (IPCC 2006): amount × NCV × CO2 factor per energy"
+    if key["sector"] is not None:
+        for gas in ("CH4", "N2O"):
+            other = _maybe(table, key, gas=gas)
+            if other is None or not _per_energy(other.unit):
+                continue
+            coefficient = _coefficient(
+                [*energy_units, other.unit], _tonnes_of(gas), f"{what} × {other.factor_id}"
+            )
+            terms.append(_Term(gas, coefficient * energy_value * other.value, energy_values))
+            factors.append(other)
+        method += f"; CH4, N2O per energy for sector {key['sector']}"
+    if energy_input:
+        method += " (amount given as net energy)"
+    return _Plan(method, tuple(terms), tuple(factors))
+
+
+def _per_energy(unit: str) -> bool:
+    """Whether a factor's unit is per unit of energy (e.g. kg CO2 / TJ)."""
+    _, parsed = parse_unit(unit)
+    return any(
+        float(exponent) < 0 and Q_(1, name).dimensionality == _ENERGY  # type: ignore[arg-type]
+        for name, exponent in parsed._units.items()
+    )
+
+
+# --------------------------------------------------------------------------------------
+# Input table
+# --------------------------------------------------------------------------------------
+
+
+def _as_frame(activities_in: pd.DataFrame | Iterable[Activity]) -> pd.DataFrame:
+    if isinstance(activities_in, pd.DataFrame):
+        return activities_in
+    rows = list(activities_in)
+    if not all(isinstance(r, Activity) for r in rows):
+        raise ValidationError("activities must be a DataFrame or a list of cf.Activity models")
+    return pd.DataFrame([r.model_dump() for r in rows])
+
+
+def _text_column(frame: pd.DataFrame, name: str, default: str | None = None) -> np.ndarray:
+    if name not in frame.columns:
+        return np.full(len(frame), default, dtype=object)
+    values = frame[name].astype(object).to_numpy(copy=True)
+    blank = pd.isna(values) | (values == "")
+    values[blank] = default
+    return values
+
+
+def _year_column(frame: pd.DataFrame, bad: np.ndarray, reasons: np.ndarray) -> np.ndarray:
+    years = np.full(len(frame), None, dtype=object)
+    if "year" not in frame.columns:
+        return years
+    numeric = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float)
+    given = frame["year"].notna().to_numpy()
+    invalid = given & (~np.isfinite(numeric) | (numeric != np.round(numeric)))
+    _flag(bad, reasons, invalid, "year must be a whole number such as 2023")
+    ok = given & ~invalid
+    years[ok] = numeric[ok].astype(int)
+    return years
+
+
+def _flag(bad: np.ndarray, reasons: np.ndarray, mask: np.ndarray, reason: str) -> None:
+    new = mask & ~bad
+    reasons[new] = reason
+    bad |= mask
+
+
+# --------------------------------------------------------------------------------------
+# The public function and result
+# --------------------------------------------------------------------------------------
+
+
+def calculate(
+    activities_in: pd.DataFrame | Iterable[Activity],
+    factors: FactorTable | None = None,
+    metric: str = DEFAULT_METRIC,
+    *,
+    errors: Literal["raise", "collect"] = "raise",
+    scope2_method: Literal["location", "market"] = "location",
+    allow_negative: bool = False,
+) -> Emissions:
+    """Compute emissions for every row of a table of activity data.
+
+    Parameters
+    ----------
+    activities_in
+        A DataFrame (or a list of `Activity`) with columns ``activity`` (a key of
+        ``factors/activities.yaml``), ``amount`` and ``unit``; optional ``region`` (default
+        ``"CN"``), ``year``, ``sector``, ``dataset``, ``calorific_basis`` (for energy amounts of
+        fuels), tags (``scope``, ``category``, ``stage``, ``entity``, ``period``), ``instrument``
+        (market-based scope 2) and overrides (``ncv``/``ncv_unit``, ``carbon_content``/
+        ``carbon_content_unit``, ``oxidation_rate``/``oxidation_rate_unit``, ``factor``/
+        ``factor_unit``/``factor_gas``/``factor_source``).
+    factors
+        The factor table; default: every bundled dataset's default edition (`load_factors`).
+    metric
+        GWP metric for the CO2e column; default `DEFAULT_METRIC` (AR6GWP100).
+    errors
+        ``"raise"``: stop at the first bad row, naming its index and reason. ``"collect"``:
+        bad rows get NaN emissions and their reason in ``error``; good rows are unaffected.
+    scope2_method
+        ``"location"`` (grid average factors) or ``"market"`` (instruments, else residual mix).
+    allow_negative
+        Accept negative amounts (corrections); by default they are errors.
+
+    Returns
+    -------
+    Emissions
+        One row per input row: gases [t], ``CO2e (<metric>) [t]``, method, factors, errors.
+
+    Examples
+    --------
+    >>> import pandas as pd, carbonfoot as cf
+    >>> rows = pd.DataFrame({"activity": ["electricity.grid"], "amount": [1.0], "unit": ["MWh"],
+    ...                      "region": ["CN-AH"], "year": [2023]})
+    >>> print(cf.calculate(rows).total)
+    0.6553 t CO2e (AR6GWP100)
+    """
+    metric = check_metric(metric)
+    if errors not in ("raise", "collect"):
+        raise ValidationError(f"errors must be 'raise' or 'collect', got {errors!r}")
+    if scope2_method not in ("location", "market"):
+        raise ValidationError(
+            f"scope2_method must be 'location' or 'market', got {scope2_method!r}"
+        )
+    frame = _as_frame(activities_in)
+    missing = [c for c in ("activity", "amount", "unit") if c not in frame.columns]
+    if missing:
+        raise ValidationError(
+            f"activities need columns activity, amount and unit; missing {', '.join(missing)} "
+            f"(given: {', '.join(map(str, frame.columns))})"
+        )
+    table = factors if factors is not None else load_factors()
+    n = len(frame)
+    bad = np.zeros(n, dtype=bool)
+    reasons = np.full(n, "", dtype=object)
+
+    amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
+    _flag(bad, reasons, ~np.isfinite(amount), "amount is missing, NaN, infinite or not a number")
+    if not allow_negative:
+        _flag(
+            bad,
+            reasons,
+            amount < 0,
+            "amount is negative (pass allow_negative=True for corrections)",
+        )
+    known = activities()
+    activity = _text_column(frame, "activity")
+    _flag(
+        bad,
+        reasons,
+        np.array([a not in known for a in pd.unique(activity)])[pd.factorize(activity)[0]]
+        if n
+        else np.zeros(0, dtype=bool),
+        "unknown activity (see factors/activities.yaml)",
+    )
+    columns: dict[str, np.ndarray] = {
+        "activity": activity,
+        "unit": _text_column(frame, "unit"),
+        "region": _text_column(frame, "region", DEFAULT_REGION),
+        "year": _year_column(frame, bad, reasons),
+        "sector": _text_column(frame, "sector"),
+        "dataset": _text_column(frame, "dataset"),
+        "instrument": _text_column(frame, "instrument"),
+        "calorific_basis": _text_column(frame, "calorific_basis"),
+        "factor_gas": _text_column(frame, "factor_gas"),
+    }
+    _flag(bad, reasons, pd.isna(columns["unit"]), "unit is missing")
+    row_values: dict[str, np.ndarray] = {}
+    for value_column, unit_column in _OVERRIDES.items():
+        columns[value_column] = _text_column(frame, unit_column)
+        if value_column in frame.columns:
+            values = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype=float)
+            given = frame[value_column].notna().to_numpy()
+            _flag(bad, reasons, given & ~np.isfinite(values), f"{value_column} is not a number")
+            _flag(bad, reasons, given & pd.isna(columns[value_column]), f"{unit_column} is missing")
+            columns[value_column] = np.where(given, columns[value_column], np.array(None))
+            row_values[value_column] = values
+        else:
+            columns[value_column] = np.full(n, None, dtype=object)
+
+    key_names = [*_KEY_COLUMNS, "calorific_basis", "factor_gas", *_OVERRIDES]
+    codes, uniques = _key_codes(columns, key_names)
+    plans: list[_Plan | None] = []
+    plan_errors: list[str] = []
+    for combo in uniques.to_dict("records"):
+        key = {str(k): (None if _blank(v) else v) for k, v in combo.items()}
+        if key["activity"] not in known or key["unit"] is None:
+            plans.append(None)
+            plan_errors.append("")
+            continue
+        try:
+            plans.append(_plan(table, key, scope2_method))
+            plan_errors.append("")
+        except (_RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
+            plans.append(None)
+            plan_errors.append(str(exc))
+    key_error = np.array(plan_errors, dtype=object)[codes] if n else np.zeros(0, dtype=object)
+    _flag(bad, reasons, key_error != "", "")
+    reasons[(reasons == "") & bad] = key_error[(reasons == "") & bad]
+
+    if errors == "raise" and bad.any():
+        first = int(np.flatnonzero(bad)[0])
+        label = frame.index[first]
+        count = int(bad.sum())
+        raise ValidationError(
+            f"row {label!r} ({activity[first]}, {frame['amount'].iloc[first]} "
+            f"{columns['unit'][first]}): {reasons[first]}"
+            + (
+                f" ({count - 1} more bad rows; errors='collect' lists them all)"
+                if count > 1
+                else ""
+            )
+        )
+
+    gases = sorted({t.gas for p in plans if p for t in p.terms}, key=_gas_order)
+    masses = {gas: np.zeros(n) for gas in gases}
+    for i, plan in enumerate(plans):
+        if plan is None:
+            continue
+        rows = np.flatnonzero((codes == i) & ~bad)
+        if rows.size == 0:
+            continue
+        for term in plan.terms:
+            mass = amount[rows] * term.coefficient
+            for name in term.row_values:
+                mass = mass * row_values[name][rows]
+            masses[term.gas][rows] += mass
+    for gas in gases:
+        masses[gas][bad] = np.nan
+
+    co2e_column = f"CO2e ({metric}) [t]"
+    co2e = np.zeros(n)
+    for gas in gases:
+        co2e += masses[gas] * gwp(gas, metric).value
+    co2e[bad] = np.nan
+
+    out = pd.DataFrame(index=frame.index)
+    out["activity"] = activity
+    out["amount"] = amount
+    out["unit"] = columns["unit"]
+    out["region"] = columns["region"]
+    if "year" in frame.columns:
+        out["year"] = pd.array(columns["year"], dtype="Int64")
+    out["scope"] = _scopes(frame, activity, known)
+    for tag in _TAG_COLUMNS[1:]:
+        if tag in frame.columns:
+            out[tag] = frame[tag].to_numpy()
+    for gas in gases:
+        out[f"{gas} [t]"] = masses[gas]
+    out[co2e_column] = co2e
+    out["method"] = _per_row([p.method if p else "" for p in plans], codes, bad)
+    trail = [_trail(p) for p in plans]
+    for position, column in enumerate(("factor_id", "factor_edition", "fallback")):
+        out[column] = _per_row([t[position] for t in trail], codes, bad)
+    out["error"] = pd.Categorical(reasons.astype(str))
+    return Emissions(out, metric)
+
+
+def _trail(plan: _Plan | None) -> tuple[str, str, str]:
+    """(factor ids, dataset/edition list, fallbacks) of a plan, each joined with ';'."""
+    if plan is None:
+        return "", "", ""
+    ids = ";".join(f.factor_id for f in plan.factors)
+    editions = ";".join(sorted({f"{f.dataset}/{f.edition}" for f in plan.factors}))
+    fallbacks = ";".join(sorted({f.fallback for f in plan.factors if f.fallback}))
+    return ids, editions, fallbacks
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
+
+
+def _gas_order(gas: str) -> tuple[int, str]:
+    order = ["CO2", "CH4", "CH4_fossil", "CH4_nonfossil", "N2O"]
+    return (order.index(gas), gas) if gas in order else (len(order), gas)
+
+
+def _key_codes(
+    columns: dict[str, np.ndarray], names: Sequence[str]
+) -> tuple[np.ndarray, pd.DataFrame]:
+    combined = np.zeros(len(next(iter(columns.values()))), dtype=np.int64)
+    levels = []
+    for name in names:
+        codes, uniques = pd.factorize(pd.Series(columns[name], dtype=object), use_na_sentinel=False)
+        combined = combined * (len(uniques) + 1) + codes
+        levels.append(np.asarray(uniques, dtype=object))
+    distinct, inverse = np.unique(combined, return_inverse=True)
+    decoded: dict[str, np.ndarray] = {}
+    rest = distinct.copy()
+    for name, uniques in zip(reversed(names), reversed(levels), strict=True):
+        decoded[name] = uniques[rest % (len(uniques) + 1)]
+        rest //= len(uniques) + 1
+    return inverse.astype(np.int64), pd.DataFrame({k: decoded[k] for k in names})
+
+
+def _per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> pd.Categorical:
+    categories, key_codes = np.unique(np.array([*per_key, ""], dtype=str), return_inverse=True)
+    row_codes = key_codes[:-1][codes] if len(codes) else np.zeros(0, dtype=np.int64)
+    row_codes = np.where(bad, key_codes[-1], row_codes)
+    return pd.Categorical.from_codes(row_codes, categories=pd.Index(categories))
+
+
+def _scopes(frame: pd.DataFrame, activity: np.ndarray, known: Any) -> Any:
+    defaults = np.array(
+        [_SCOPE_BY_KIND.get(known[a].kind) if a in known else None for a in activity], dtype=object
+    )
+    if "scope" in frame.columns:
+        given = frame["scope"].to_numpy(dtype=object)
+        defaults = np.where(pd.isna(given), defaults, given)
+    return pd.array(defaults, dtype="Int64")
+
+
+class Emissions:
+    """The result of `calculate`: one row per input row, with its audit trail.
+
+    Attributes
+    ----------
+    frame
+        The rows (a copy is returned by `to_frame`): inputs, ``scope``, one ``<gas> [t]``
+        column per gas, ``CO2e (<metric>) [t]``, ``method``, ``factor_id``, ``factor_edition``,
+        ``fallback``, ``error``.
+    metric
+        The GWP metric of the CO2e column.
+    """
+
+    def __init__(self, frame: pd.DataFrame, metric: str) -> None:
+        self.frame = frame
+        self.metric = metric
+
+    @property
+    def co2e_column(self) -> str:
+        """Name of the CO2e column, e.g. ``"CO2e (AR6GWP100) [t]"``."""
+        return f"CO2e ({self.metric}) [t]"
+
+    @property
+    def gas_columns(self) -> list[str]:
+        """The per-gas mass columns, e.g. ``["CO2 [t]", "CH4 [t]"]``."""
+        return [c for c in self.frame.columns if c.endswith(" [t]") and c != self.co2e_column]
+
+    @property
+    def total(self) -> Quantity:
+        """Total CO2e of the rows without errors, in ``t CO2e (<metric>)``."""
+        return Q_(
+            float(np.nansum(self.frame[self.co2e_column].to_numpy())), f"t CO2e ({self.metric})"
+        )
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        """The rows that could not be computed, with their reasons."""
+        bad = self.frame["error"] != ""
+        return self.frame.loc[bad, ["activity", "amount", "unit", "error"]]
+
+    def by(self, *columns: str) -> pd.DataFrame:
+        """Sum the gas and CO2e columns by one or more columns, e.g. ``by("scope")``."""
+        unknown = [c for c in columns if c not in self.frame.columns]
+        if unknown or not columns:
+            raise ValidationError(
+                f"by() needs columns of the result; unknown: {', '.join(unknown) or '(none)'}; "
+                f"available: {', '.join(map(str, self.frame.columns))}"
+            )
+        values = [*self.gas_columns, self.co2e_column]
+        return self.frame.groupby(list(columns), observed=True, dropna=False)[values].sum(
+            min_count=1
+        )
+
+    def to_frame(self) -> pd.DataFrame:
+        """A copy of the rows."""
+        return self.frame.copy()
+
+    def __add__(self, other: Emissions) -> Emissions:
+        if not isinstance(other, Emissions):
+            return NotImplemented
+        if other.metric != self.metric:
+            raise MixedMetricError(
+                f"Cannot combine results computed with {self.metric} and {other.metric}; "
+                "recalculate one of them with the other's metric",
+                self.metric,
+                other.metric,
+            )
+        frame = pd.concat([self.frame, other.frame])
+        for column in ("method", "factor_id", "factor_edition", "fallback", "error"):
+            frame[column] = frame[column].astype(str).astype("category")
+        return Emissions(frame, self.metric)
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def __repr__(self) -> str:
+        bad = int((self.frame["error"] != "").sum())
+        return (
+            f"<Emissions: {len(self)} rows, total {self.total:,.6g}"
+            f"{f', {bad} rows with errors' if bad else ''}>"
+        )

@@ -1,0 +1,166 @@
+"""carbonfoot.inventory: activity data → emissions, per row, with an audit trail."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import carbonfoot as cf
+
+
+def _rows(*rows: dict[str, Any]) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+def test_natural_gas_gbt32150() -> None:
+    # GB/T 32150-2015 Annex A: 389.31 GJ/10^4 Nm3 × 15.3 tC/TJ × 99 % × 44/12 = 21.6219 t CO2
+    result = cf.calculate(_rows({"activity": "fuel.natural_gas", "amount": 1, "unit": "10^4 Nm3"}))
+    assert round(result.frame["CO2 [t]"].iloc[0], 2) == 21.62
+    assert result.frame["method"].iloc[0].startswith("fuel combustion (GB/T 32150)")
+    assert "gbt32150-2015-natural_gas-ncv" in result.frame["factor_id"].iloc[0]
+
+
+def test_anhui_grid_electricity_location_based() -> None:
+    # MEE/NBS 公告2025年第47号: Anhui 2023 0.6553 kgCO2/kWh; 1 MWh → 0.6553 t CO2
+    rows = _rows({"activity": "electricity.grid", "amount": 1, "unit": "MWh", "region": "CN-AH",
+                  "year": 2023})  # fmt: skip
+    result = cf.calculate(rows)
+    assert result.frame["CO2 [t]"].iloc[0] == pytest.approx(0.6553, rel=1e-12)
+    assert str(result.total) == f"{result.frame['CO2 [t]'].iloc[0]} t CO2e (AR6GWP100)"
+    assert result.frame["factor_id"].iloc[0] == "cn-grid-2023-CN-AH-avg"
+    assert result.frame["scope"].iloc[0] == 2
+
+
+GOOD = [
+    {"activity": "fuel.natural_gas", "amount": 2.0, "unit": "10^4 Nm3"},
+    {
+        "activity": "electricity.grid",
+        "amount": 500.0,
+        "unit": "MWh",
+        "region": "CN-AH",
+        "year": 2023,
+    },
+]
+BAD = [
+    ({"activity": "fuel.unobtainium", "amount": 1.0, "unit": "t"}, "unknown activity"),
+    ({"activity": "electricity.grid", "amount": 1.0, "unit": "t"}, "dimensions differ"),
+    ({"activity": "fuel.diesel", "amount": -3.0, "unit": "t"}, "negative"),
+    ({"activity": "fuel.diesel", "amount": float("nan"), "unit": "t"}, "NaN"),
+    ({"activity": "fuel.diesel", "amount": 1.0, "unit": "L"}, "density"),
+    ({"activity": "fuel.diesel", "amount": 1.0, "unit": "bogolitre"}, "Unknown unit"),
+    ({"activity": "fuel.diesel", "amount": 1.0, "unit": "GJ"}, "calorific_basis"),
+]
+
+
+@pytest.mark.parametrize(("bad", "reason"), BAD, ids=[b[1] for b in BAD])
+def test_bad_row_is_named_and_nothing_else_changes(bad: dict[str, Any], reason: str) -> None:
+    clean = cf.calculate(pd.DataFrame(GOOD, index=["a", "b"]))
+    mixed_input = pd.DataFrame([GOOD[0], bad, GOOD[1]], index=["a", "x", "b"])
+    with pytest.raises(cf.ValidationError, match=rf"row 'x' .*{reason}"):
+        cf.calculate(mixed_input)
+    mixed = cf.calculate(mixed_input, errors="collect")
+    bad_row = mixed.frame.loc["x"].to_dict()
+    assert reason.lower() in str(bad_row["error"]).lower()
+    assert np.isnan(float(bad_row["CO2e (AR6GWP100) [t]"]))
+    columns = [*clean.gas_columns, clean.co2e_column, "factor_id", "method"]
+    pd.testing.assert_frame_equal(
+        mixed.frame.loc[["a", "b"], columns], clean.frame[columns], check_categorical=False
+    )
+    assert mixed.total == clean.total
+    assert list(mixed.errors.index) == ["x"]
+
+
+def test_missing_columns_and_options() -> None:
+    with pytest.raises(cf.ValidationError, match="missing unit"):
+        cf.calculate(pd.DataFrame({"activity": ["fuel.diesel"], "amount": [1]}))
+    with pytest.raises(cf.UnitError, match="valid metrics"):
+        cf.calculate(pd.DataFrame(GOOD), metric="AR9")
+    with pytest.raises(cf.ValidationError, match="scope2_method"):
+        cf.calculate(pd.DataFrame(GOOD), scope2_method="hybrid")  # type: ignore[arg-type]
+
+
+def test_own_parameters_override_the_table() -> None:
+    # own NCV 380 GJ/10^4 Nm3 with the standard's 15.3 tC/TJ and 99 %:
+    # 380 × 0.0153 × 0.99 × 44/12 = 21.1051 t CO2 per 10^4 Nm3
+    rows = _rows({"activity": "fuel.natural_gas", "amount": 1, "unit": "10^4 Nm3", "ncv": 380.0,
+                  "ncv_unit": "GJ / 10^4 Nm3"})  # fmt: skip
+    result = cf.calculate(rows)
+    assert result.frame["CO2 [t]"].iloc[0] == pytest.approx(380 * 0.0153 * 0.99 * 44 / 12)
+    assert "ncv" not in result.frame["factor_id"].iloc[0]
+
+
+def test_own_factor_with_source() -> None:
+    rows = _rows({"activity": "heat.purchased", "amount": 200, "unit": "GJ", "factor": 0.095,
+                  "factor_unit": "t CO2 / GJ", "factor_source": "supplier letter"})  # fmt: skip
+    result = cf.calculate(rows)
+    assert result.frame["CO2 [t]"].iloc[0] == pytest.approx(200 * 0.095)
+    assert result.frame["method"].iloc[0] == "own factor"
+
+
+def test_energy_amounts_of_fuel_need_net_basis() -> None:
+    # 5 GJ (net) of natural gas: 5 × 15.3 tC/TJ × 99 % × 44/12 = 0.277695 t CO2
+    rows = _rows(
+        {"activity": "fuel.natural_gas", "amount": 5, "unit": "GJ", "calorific_basis": "net"}
+    )
+    assert cf.calculate(rows).frame["CO2 [t]"].iloc[0] == pytest.approx(5 * 0.0153 * 0.99 * 44 / 12)
+    gross = rows.assign(calorific_basis="gross")
+    with pytest.raises(cf.ValidationError, match="never converts between gross and net"):
+        cf.calculate(gross)
+
+
+def test_ipcc_sector_adds_methane_and_nitrous_oxide() -> None:
+    # IPCC 2006 Vol.2 Table 2.3 (manufacturing), natural gas: CH4 1 kg/TJ, N2O 0.1 kg/TJ;
+    # energy from the GB/T 32150 NCV: 1 × 10^4 Nm3 × 389.31 GJ/10^4 Nm3 = 0.38931 TJ
+    rows = _rows({"activity": "fuel.natural_gas", "amount": 1, "unit": "10^4 Nm3",
+                  "sector": "manufacturing"})  # fmt: skip
+    frame = cf.calculate(rows, metric="AR5GWP100").frame
+    assert frame["CH4 [t]"].iloc[0] == pytest.approx(0.38931 * 1e-3)
+    assert frame["N2O [t]"].iloc[0] == pytest.approx(0.38931 * 0.1e-3)
+    # AR5 GWP100: CH4 28, N2O 265
+    expected = frame["CO2 [t]"].iloc[0] + 28 * 0.38931e-3 + 265 * 0.038931e-3
+    assert frame["CO2e (AR5GWP100) [t]"].iloc[0] == pytest.approx(expected)
+
+
+def test_market_based_scope_2() -> None:
+    anhui = {"activity": "electricity.grid", "unit": "MWh", "region": "CN-AH", "year": 2023}
+    rows = _rows(
+        {**anhui, "amount": 100},
+        {**anhui, "amount": 40, "instrument": "green_certificate"},
+        {**anhui, "amount": 10, "instrument": "supplier_specific", "factor": 0.3,
+         "factor_unit": "t CO2 / MWh"},
+    )  # fmt: skip
+    market = cf.calculate(rows, scope2_method="market").frame["CO2 [t]"].to_numpy()
+    # residual mix: national grid average excluding market-traded non-fossil power, 2023:
+    # 0.6096 kgCO2/kWh (MEE/NBS 公告2025年第47号) → 100 MWh × 0.6096 = 60.96 t
+    assert market == pytest.approx([60.96, 0.0, 3.0])
+    location = cf.calculate(rows.drop(columns=["instrument", "factor", "factor_unit"]))
+    assert location.frame["CO2 [t]"].to_numpy() == pytest.approx([65.53, 26.212, 6.553])
+
+
+def test_instrument_outside_market_method_is_an_error() -> None:
+    rows = _rows(
+        {"activity": "electricity.grid", "amount": 1, "unit": "MWh", "instrument": "green_power"}
+    )
+    with pytest.raises(cf.ValidationError, match="market-based"):
+        cf.calculate(rows)
+
+
+def test_results_combine_only_with_the_same_metric() -> None:
+    a = cf.calculate(pd.DataFrame(GOOD))
+    b = cf.calculate(pd.DataFrame(GOOD), metric="AR5GWP100")
+    assert (a + a).total == a.total * 2
+    with pytest.raises(cf.MixedMetricError):
+        a + b
+
+
+def test_by_and_activity_models() -> None:
+    models = [cf.Activity(**row) for row in GOOD]
+    result = cf.calculate(models)
+    by_scope = result.by("scope")
+    assert list(by_scope.index) == [1, 2]
+    assert by_scope[result.co2e_column].sum() == pytest.approx(result.total.magnitude)
+    with pytest.raises(cf.ValidationError, match="unknown: nope"):
+        result.by("nope")
