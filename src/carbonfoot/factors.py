@@ -390,7 +390,8 @@ class FactorTable:
         self._frame = frame
         self._sources = dict(sources)
         self._index_lock = threading.Lock()
-        self._by_key: dict[tuple[Any, ...], pd.DataFrame] | None = None
+        self._by_key: dict[tuple[str, str], list[dict[str, Any]]] | None = None
+        self._memo: dict[tuple[Any, ...], Factor | Exception] = {}
 
     # --- basics -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -429,13 +430,20 @@ class FactorTable:
         return sorted(self._sources.values(), key=lambda s: s.id)
 
     # --- selection --------------------------------------------------------------------
-    def _index(self) -> dict[tuple[Any, ...], pd.DataFrame]:
+    def _index(self) -> dict[tuple[str, str], list[dict[str, Any]]]:
+        """Rows as plain records grouped by (activity, parameter), built once per table."""
         with self._index_lock:
             if self._by_key is None:
-                keyed = self._frame.fillna({"gas": "", "sector": ""})
-                self._by_key = {
-                    (a, p): group for (a, p), group in keyed.groupby(["activity", "parameter"])
-                }
+                grouped: dict[tuple[str, str], list[dict[str, Any]]] = {}
+                for record in self._frame.to_dict("records"):
+                    row = {str(k): v for k, v in record.items()}
+                    row["gas"] = row["gas"] if isinstance(row["gas"], str) else ""
+                    row["sector"] = row["sector"] if isinstance(row["sector"], str) else ""
+                    row["year"] = None if pd.isna(row["year"]) else int(row["year"])
+                    basis = row["calorific_basis"]
+                    row["calorific_basis"] = basis if isinstance(basis, str) else None
+                    grouped.setdefault((row["activity"], row["parameter"]), []).append(row)
+                self._by_key = grouped
             return self._by_key
 
     def select(
@@ -491,6 +499,29 @@ class FactorTable:
         sector: str | None,
         dataset: str | None,
     ) -> Factor:
+        """Memoized selection: a table is immutable, so a key always gives the same answer."""
+        key = (activity, region, year, gas, parameter, sector, dataset)
+        found = self._memo.get(key)
+        if found is None:
+            try:
+                found = self._select_uncached(*key)
+            except (_NotFound, DataError, ValidationError) as exc:
+                found = exc
+            self._memo[key] = found
+        if isinstance(found, Exception):
+            raise type(found)(*found.args)
+        return found
+
+    def _select_uncached(
+        self,
+        activity: str,
+        region: str,
+        year: int | None,
+        gas: str | None,
+        parameter: str,
+        sector: str | None,
+        dataset: str | None,
+    ) -> Factor:
         if parameter not in PARAMETERS:
             raise ValidationError(f"parameter {parameter!r} is not one of {', '.join(PARAMETERS)}")
         if sector is not None and sector not in SECTORS:
@@ -503,26 +534,24 @@ class FactorTable:
             have = sorted({a for a, p in self._index() if p == parameter})
             raise _NotFound(
                 f"No {parameter} for activity {activity!r} in {self!r}. Activities with "
-                f"{parameter}: {', '.join(have) or 'none'}"
+                f"{parameter}: {_shorten(have)}"
             )
-        if gas is not None:
-            rows = rows[rows["gas"] == gas]
-        if sector is not None:
-            rows = rows[(rows["sector"] == sector) | (rows["sector"] == "")]
-        if dataset is not None:
-            rows = rows[rows["dataset"] == dataset]
-        if rows.empty:
+        rows = [
+            r
+            for r in rows
+            if (gas is None or r["gas"] == gas)
+            and (sector is None or r["sector"] in (sector, ""))
+            and (dataset is None or r["dataset"] == dataset)
+        ]
+        if not rows:
             raise _NotFound(
                 f"No {parameter} for {activity!r} with gas={gas!r}, sector={sector!r}, "
                 f"dataset={dataset!r} in {self!r}"
             )
         notes: list[str] = []
         for place in chain:
-            here = rows[rows["region"] == place]
-            if here.empty:
-                continue
-            here, year_note = _pick_year(here, year)
-            if here.empty:
+            here, year_note = _pick_year([r for r in rows if r["region"] == place], year)
+            if not here:
                 continue
             if place != region:
                 notes.append(f"region {region} → {place}")
@@ -534,22 +563,22 @@ class FactorTable:
                 listed = "; ".join(
                     f"{r['factor_id']} ({r['dataset']}/{r['edition']}, gas {r['gas'] or '-'}, "
                     f"sector {r['sector'] or 'any'})"
-                    for r in here.to_dict("records")
+                    for r in here
                 )
                 raise DataError(
                     f"Ambiguous: {len(here)} factors match activity {activity!r}, region "
                     f"{place}, year {year}: {listed}. Narrow it with gas=, sector= or dataset=."
                 )
-            return self._factor(here.iloc[0], "; ".join(notes))
-        years = sorted({int(y) for y in rows["year"].dropna()})
+            return self._factor(here[0], "; ".join(notes))
+        years = sorted({r["year"] for r in rows if r["year"] is not None})
         raise _NotFound(
             f"No {parameter} for {activity!r} in region chain {' → '.join(chain)}"
             f"{f' for year ≤ {year}' if year is not None else ''}. Available regions: "
-            f"{_shorten(sorted(set(rows['region'])))}; years: {years or 'not year-specific'}"
+            f"{_shorten(sorted({r['region'] for r in rows}))}; "
+            f"years: {years or 'not year-specific'}"
         )
 
-    def _factor(self, row: pd.Series, fallback: str) -> Factor:
-        year = row["year"]
+    def _factor(self, row: dict[str, Any], fallback: str) -> Factor:
         return Factor(
             value=float(row["value"]),
             unit=str(row["unit"]),
@@ -558,11 +587,11 @@ class FactorTable:
             edition=str(row["edition"]),
             activity=str(row["activity"]),
             region=str(row["region"]),
-            year=None if pd.isna(year) else int(year),
+            year=row["year"],
             gas=row["gas"] or None,
             parameter=str(row["parameter"]),
             sector=row["sector"] or None,
-            calorific_basis=None if pd.isna(row["calorific_basis"]) else row["calorific_basis"],
+            calorific_basis=row["calorific_basis"],
             source=self._sources.get((row["dataset"], row["edition"], row["source_id"])),
             source_locator=str(row["source_locator"]),
             verification=str(row["verification"]),
@@ -688,28 +717,28 @@ def _as_year(value: object) -> int:
     return int(as_float)
 
 
-def _pick_year(rows: pd.DataFrame, year: int | None) -> tuple[pd.DataFrame, str]:
+def _pick_year(rows: list[dict[str, Any]], year: int | None) -> tuple[list[dict[str, Any]], str]:
     """Keep the rows of the latest year not after ``year`` (year-less rows when none)."""
-    dated = rows[rows["year"].notna()]
-    undated = rows[rows["year"].isna()]
+    dated = [r for r in rows if r["year"] is not None]
+    undated = [r for r in rows if r["year"] is None]
     if year is None:
-        if dated.empty:
+        if not dated:
             return undated, ""
-        latest = int(dated["year"].max())
-        return dated[dated["year"] == latest], f"no year given → latest {latest}"
-    usable = dated[dated["year"] <= year]
-    if usable.empty:
+        latest = max(r["year"] for r in dated)
+        return [r for r in dated if r["year"] == latest], f"no year given → latest {latest}"
+    usable = [r for r in dated if r["year"] <= year]
+    if not usable:
         return undated, ""
-    latest = int(usable["year"].max())
+    latest = max(r["year"] for r in usable)
     note = "" if latest == year else f"year {year} → {latest}"
-    return usable[usable["year"] == latest], note
+    return [r for r in usable if r["year"] == latest], note
 
 
-def _prefer_specific_sector(rows: pd.DataFrame, sector: str | None) -> pd.DataFrame:
+def _prefer_specific_sector(rows: list[dict[str, Any]], sector: str | None) -> list[dict[str, Any]]:
     if sector is None:
         return rows
-    specific = rows[rows["sector"] == sector]
-    return specific if not specific.empty else rows
+    specific = [r for r in rows if r["sector"] == sector]
+    return specific if specific else rows
 
 
 def _factorize(frame: pd.DataFrame, keys: Sequence[str]) -> tuple[np.ndarray, pd.DataFrame]:

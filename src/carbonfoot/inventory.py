@@ -25,6 +25,7 @@ Methods, chosen by the factors available for the activity:
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -144,13 +145,18 @@ _GAS_VOLUME: Final = {Q_(1, "Nm3").dimensionality, Q_(1, "m3").dimensionality}
 def _coefficient(units: Sequence[str], target: str, what: str) -> float:
     """Magnitude of the product of ``units`` in ``target``: one unit check for a whole key."""
     try:
-        product = Q_(1.0, "")
-        for unit in units:
-            scale, parsed = parse_unit(unit)
-            product = product * Q_(scale, parsed)
-        return float(product.to(target).magnitude)
+        return _unit_product(tuple(units), target)
     except UnitError as exc:
         raise _RowError(f"{what}: {exc}{_density_hint(units)}") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_product(units: tuple[str, ...], target: str) -> float:
+    product = Q_(1.0, "")
+    for unit in units:
+        scale, parsed = parse_unit(unit)
+        product = product * Q_(scale, parsed)
+    return float(product.to(target).magnitude)
 
 
 _ENERGY: Final = Q_(1, "J").dimensionality
@@ -204,14 +210,12 @@ def _maybe(table: FactorTable, key: dict[str, Any], **kwargs: Any) -> Factor | N
 
 
 def _gases_with_factors(table: FactorTable, key: dict[str, Any]) -> list[str]:
-    frame = table._index().get((key["activity"], "emission_factor"))
-    if frame is None:
-        return []
-    if key["dataset"] is not None:
-        frame = frame[frame["dataset"] == key["dataset"]]
-    return sorted({g for g in frame["gas"] if g})
+    rows = table._index().get((key["activity"], "emission_factor"), [])
+    dataset = key["dataset"]
+    return sorted({r["gas"] for r in rows if r["gas"] and dataset in (None, r["dataset"])})
 
 
+@functools.lru_cache(maxsize=1024)
 def _is_energy(unit: str) -> bool:
     _, parsed = parse_unit(unit)
     return Q_(1, parsed).dimensionality == _ENERGY
@@ -361,6 +365,7 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
     return _Plan(method, tuple(terms), tuple(factors))
 
 
+@functools.lru_cache(maxsize=1024)
 def _per_energy(unit: str) -> bool:
     """Whether a factor's unit is per unit of energy (e.g. kg CO2 / TJ)."""
     _, parsed = parse_unit(unit)
@@ -384,32 +389,97 @@ def _as_frame(activities_in: pd.DataFrame | Iterable[Activity]) -> pd.DataFrame:
     return pd.DataFrame([r.model_dump() for r in rows])
 
 
-def _text_column(frame: pd.DataFrame, name: str, default: str | None = None) -> np.ndarray:
-    if name not in frame.columns:
-        return np.full(len(frame), default, dtype=object)
-    values = frame[name].astype(object).to_numpy(copy=True)
-    blank = pd.isna(values) | (values == "")
-    values[blank] = default
-    return values
+#: The key of a plan: its name → the input column it comes from.
+_KEY_SOURCES: Final[dict[str, str]] = {
+    "activity": "activity",
+    "unit": "unit",
+    "region": "region",
+    "year": "year",
+    "sector": "sector",
+    "dataset": "dataset",
+    "instrument": "instrument",
+    "calorific_basis": "calorific_basis",
+    "factor_gas": "factor_gas",
+    **_OVERRIDES,
+}
 
 
-def _year_column(frame: pd.DataFrame, bad: np.ndarray, reasons: np.ndarray) -> np.ndarray:
-    years = np.full(len(frame), None, dtype=object)
-    if "year" not in frame.columns:
-        return years
-    numeric = pd.to_numeric(frame["year"], errors="coerce").to_numpy(dtype=float)
-    given = frame["year"].notna().to_numpy()
-    invalid = given & (~np.isfinite(numeric) | (numeric != np.round(numeric)))
-    _flag(bad, reasons, invalid, "year must be a whole number such as 2023")
-    ok = given & ~invalid
-    years[ok] = numeric[ok].astype(int)
-    return years
+def _blank(value: object) -> bool:
+    if value is None or value is pd.NA or value == "":
+        return True
+    return isinstance(value, float) and math.isnan(value)
 
 
-def _flag(bad: np.ndarray, reasons: np.ndarray, mask: np.ndarray, reason: str) -> None:
-    new = mask & ~bad
-    reasons[new] = reason
-    bad |= mask
+def _factorize_keys(frame: pd.DataFrame) -> tuple[np.ndarray, list[dict[str, Any]]]:
+    """Integer key code per row, and the distinct keys (blank values as None).
+
+    Each input column is factorized once (fast for 10^6 rows); columns the input does not have
+    are None for every key.
+    """
+    combined = np.zeros(len(frame), dtype=np.int64)
+    levels: list[tuple[str, np.ndarray]] = []
+    for name, column in _KEY_SOURCES.items():
+        if column not in frame.columns:
+            continue
+        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
+        size = len(uniques) + 1
+        if combined.max(initial=0) >= (2**62) // size:  # keep the combined code in int64
+            combined = np.unique(combined, return_inverse=True)[1].astype(np.int64)
+        combined = combined * size + codes
+        levels.append((name, np.asarray(uniques, dtype=object)))
+    distinct, inverse = np.unique(combined, return_inverse=True)
+    keys: list[dict[str, Any]] = [dict.fromkeys(_KEY_SOURCES) for _ in range(len(distinct))]
+    rest = distinct.copy()
+    for name, uniques in reversed(levels):
+        size = len(uniques) + 1
+        values = uniques[rest % size]
+        rest //= size
+        for key, value in zip(keys, values, strict=True):
+            key[name] = None if _blank(value) else value
+    return inverse.astype(np.int64), keys
+
+
+def _key_problem(key: dict[str, Any], known: Any) -> str:
+    """Why a key cannot be computed before any factor is looked up ('' if it can)."""
+    if key["activity"] is None:
+        return "activity is missing"
+    if key["activity"] not in known:
+        return f"unknown activity {key['activity']!r} (see factors/activities.yaml)"
+    if key["unit"] is None:
+        return "unit is missing"
+    year = key["year"]
+    if year is not None:
+        try:
+            as_float = float(year)
+        except (TypeError, ValueError):
+            as_float = math.nan
+        if not math.isfinite(as_float) or not as_float.is_integer():
+            return f"year must be a whole number such as 2023, got {year!r}"
+        key["year"] = int(as_float)
+    if key["region"] is None:
+        key["region"] = DEFAULT_REGION
+    return ""
+
+
+class _Messages:
+    """Error messages as categorical codes: 0 is '' (no error)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = [""]
+        self._code: dict[str, int] = {"": 0}
+
+    def code(self, text: str) -> int:
+        if text not in self._code:
+            self._code[text] = len(self.texts)
+            self.texts.append(text)
+        return self._code[text]
+
+    def flag(self, row_codes: np.ndarray, mask: np.ndarray, text: str) -> None:
+        """Give rows in ``mask`` that have no error yet the message ``text``."""
+        row_codes[mask & (row_codes == 0)] = self.code(text)
+
+    def categorical(self, row_codes: np.ndarray) -> Any:
+        return pd.Categorical.from_codes(row_codes, categories=pd.Index(self.texts))
 
 
 # --------------------------------------------------------------------------------------
@@ -478,130 +548,107 @@ def calculate(
             f"(given: {', '.join(map(str, frame.columns))})"
         )
     table = factors if factors is not None else load_factors()
-    n = len(frame)
-    bad = np.zeros(n, dtype=bool)
-    reasons = np.full(n, "", dtype=object)
-
-    amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
-    _flag(bad, reasons, ~np.isfinite(amount), "amount is missing, NaN, infinite or not a number")
-    if not allow_negative:
-        _flag(
-            bad,
-            reasons,
-            amount < 0,
-            "amount is negative (pass allow_negative=True for corrections)",
-        )
     known = activities()
-    activity = _text_column(frame, "activity")
-    _flag(
-        bad,
-        reasons,
-        np.array([a not in known for a in pd.unique(activity)])[pd.factorize(activity)[0]]
-        if n
-        else np.zeros(0, dtype=bool),
-        "unknown activity (see factors/activities.yaml)",
+
+    # --- one plan per distinct key ----------------------------------------------------
+    codes, keys = _factorize_keys(frame)
+    messages = _Messages()
+    plans: list[_Plan | None] = []
+    key_error = np.zeros(len(keys), dtype=np.int64)
+    for number, key in enumerate(keys):
+        problem = _key_problem(key, known)
+        plan = None
+        if not problem:
+            try:
+                plan = _plan(table, key, scope2_method)
+            except (_RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
+                problem = str(exc)
+        plans.append(plan)
+        key_error[number] = messages.code(problem)
+
+    # --- row checks (vectorized) ---------------------------------------------------------
+    amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
+    row_error = np.zeros(len(frame), dtype=np.int64)
+    messages.flag(
+        row_error, ~np.isfinite(amount), "amount is missing, NaN, infinite or not a number"
     )
-    columns: dict[str, np.ndarray] = {
-        "activity": activity,
-        "unit": _text_column(frame, "unit"),
-        "region": _text_column(frame, "region", DEFAULT_REGION),
-        "year": _year_column(frame, bad, reasons),
-        "sector": _text_column(frame, "sector"),
-        "dataset": _text_column(frame, "dataset"),
-        "instrument": _text_column(frame, "instrument"),
-        "calorific_basis": _text_column(frame, "calorific_basis"),
-        "factor_gas": _text_column(frame, "factor_gas"),
-    }
-    _flag(bad, reasons, pd.isna(columns["unit"]), "unit is missing")
+    if not allow_negative:
+        messages.flag(
+            row_error, amount < 0, "amount is negative (allow_negative=True for corrections)"
+        )
     row_values: dict[str, np.ndarray] = {}
     for value_column, unit_column in _OVERRIDES.items():
-        columns[value_column] = _text_column(frame, unit_column)
-        if value_column in frame.columns:
-            values = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype=float)
-            given = frame[value_column].notna().to_numpy()
-            _flag(bad, reasons, given & ~np.isfinite(values), f"{value_column} is not a number")
-            _flag(bad, reasons, given & pd.isna(columns[value_column]), f"{unit_column} is missing")
-            columns[value_column] = np.where(given, columns[value_column], np.array(None))
-            row_values[value_column] = values
-        else:
-            columns[value_column] = np.full(n, None, dtype=object)
-
-    key_names = [*_KEY_COLUMNS, "calorific_basis", "factor_gas", *_OVERRIDES]
-    codes, uniques = _key_codes(columns, key_names)
-    plans: list[_Plan | None] = []
-    plan_errors: list[str] = []
-    for combo in uniques.to_dict("records"):
-        key = {str(k): (None if _blank(v) else v) for k, v in combo.items()}
-        if key["activity"] not in known or key["unit"] is None:
-            plans.append(None)
-            plan_errors.append("")
+        if value_column not in frame.columns:
             continue
-        try:
-            plans.append(_plan(table, key, scope2_method))
-            plan_errors.append("")
-        except (_RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
-            plans.append(None)
-            plan_errors.append(str(exc))
-    key_error = np.array(plan_errors, dtype=object)[codes] if n else np.zeros(0, dtype=object)
-    _flag(bad, reasons, key_error != "", "")
-    reasons[(reasons == "") & bad] = key_error[(reasons == "") & bad]
+        values = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype=float)
+        given = frame[value_column].notna().to_numpy()
+        messages.flag(row_error, given & ~np.isfinite(values), f"{value_column} is not a number")
+        has_unit = frame[unit_column].notna().to_numpy() if unit_column in frame else given & False
+        messages.flag(row_error, given & ~has_unit, f"{value_column} needs {unit_column}")
+        messages.flag(row_error, ~given & has_unit, f"{unit_column} given without {value_column}")
+        row_values[value_column] = values
+    from_key = key_error[codes]
+    row_error = np.where(row_error == 0, from_key, row_error)
+    bad = row_error != 0
 
     if errors == "raise" and bad.any():
         first = int(np.flatnonzero(bad)[0])
-        label = frame.index[first]
-        count = int(bad.sum())
+        more = int(bad.sum()) - 1
+        tail = f" ({more} more bad rows; errors='collect' lists them all)" if more else ""
         raise ValidationError(
-            f"row {label!r} ({activity[first]}, {frame['amount'].iloc[first]} "
-            f"{columns['unit'][first]}): {reasons[first]}"
-            + (
-                f" ({count - 1} more bad rows; errors='collect' lists them all)"
-                if count > 1
-                else ""
-            )
+            f"row {frame.index[first]!r} ({frame['activity'].iloc[first]}, "
+            f"{frame['amount'].iloc[first]} {frame['unit'].iloc[first]}): "
+            f"{messages.texts[row_error[first]]}{tail}"
         )
 
+    # --- the rows: plain numpy -----------------------------------------------------------
     gases = sorted({t.gas for p in plans if p for t in p.terms}, key=_gas_order)
-    masses = {gas: np.zeros(n) for gas in gases}
-    for i, plan in enumerate(plans):
-        if plan is None:
-            continue
-        rows = np.flatnonzero((codes == i) & ~bad)
-        if rows.size == 0:
-            continue
-        for term in plan.terms:
-            mass = amount[rows] * term.coefficient
+    coefficient = {gas: np.zeros(len(keys)) for gas in gases}
+    uses: dict[tuple[str, str], np.ndarray] = {}
+    for number, plan in enumerate(plans):
+        for term in plan.terms if plan else ():
+            coefficient[term.gas][number] += term.coefficient
             for name in term.row_values:
-                mass = mass * row_values[name][rows]
-            masses[term.gas][rows] += mass
+                uses.setdefault((term.gas, name), np.zeros(len(keys), dtype=bool))[number] = True
+    masses: dict[str, np.ndarray] = {}
+    co2e = np.zeros(len(frame))
     for gas in gases:
-        masses[gas][bad] = np.nan
-
-    co2e_column = f"CO2e ({metric}) [t]"
-    co2e = np.zeros(n)
-    for gas in gases:
-        co2e += masses[gas] * gwp(gas, metric).value
+        mass = amount * coefficient[gas][codes]
+        for (term_gas, name), used in uses.items():
+            if term_gas == gas:
+                mass = mass * np.where(used[codes], row_values[name], 1.0)
+        mass[bad] = np.nan
+        masses[gas] = mass
+        co2e += mass * gwp(gas, metric).value
     co2e[bad] = np.nan
 
-    out = pd.DataFrame(index=frame.index)
-    out["activity"] = activity
-    out["amount"] = amount
-    out["unit"] = columns["unit"]
-    out["region"] = columns["region"]
+    # --- the result ------------------------------------------------------------------------
+    region = frame["region"].to_numpy(dtype=object, copy=True) if "region" in frame else None
+    if region is None:
+        region = np.full(len(frame), DEFAULT_REGION, dtype=object)
+    else:
+        region[pd.isna(region)] = DEFAULT_REGION
+    out: dict[str, Any] = {
+        "activity": frame["activity"].to_numpy(),
+        "amount": amount,
+        "unit": frame["unit"].to_numpy(),
+        "region": region,
+    }
     if "year" in frame.columns:
-        out["year"] = pd.array(columns["year"], dtype="Int64")
-    out["scope"] = _scopes(frame, activity, known)
+        out["year"] = frame["year"].to_numpy()
+    out["scope"] = _scopes(frame, keys, codes, known)
     for tag in _TAG_COLUMNS[1:]:
         if tag in frame.columns:
             out[tag] = frame[tag].to_numpy()
     for gas in gases:
         out[f"{gas} [t]"] = masses[gas]
-    out[co2e_column] = co2e
+    out[f"CO2e ({metric}) [t]"] = co2e
     out["method"] = _per_row([p.method if p else "" for p in plans], codes, bad)
     trail = [_trail(p) for p in plans]
     for position, column in enumerate(("factor_id", "factor_edition", "fallback")):
         out[column] = _per_row([t[position] for t in trail], codes, bad)
-    out["error"] = pd.Categorical(reasons.astype(str))
-    return Emissions(out, metric)
+    out["error"] = messages.categorical(row_error)
+    return Emissions(pd.DataFrame(out, index=frame.index), metric)
 
 
 def _trail(plan: _Plan | None) -> tuple[str, str, str]:
@@ -614,48 +661,33 @@ def _trail(plan: _Plan | None) -> tuple[str, str, str]:
     return ids, editions, fallbacks
 
 
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
-
-
 def _gas_order(gas: str) -> tuple[int, str]:
     order = ["CO2", "CH4", "CH4_fossil", "CH4_nonfossil", "N2O"]
     return (order.index(gas), gas) if gas in order else (len(order), gas)
 
 
-def _key_codes(
-    columns: dict[str, np.ndarray], names: Sequence[str]
-) -> tuple[np.ndarray, pd.DataFrame]:
-    combined = np.zeros(len(next(iter(columns.values()))), dtype=np.int64)
-    levels = []
-    for name in names:
-        codes, uniques = pd.factorize(pd.Series(columns[name], dtype=object), use_na_sentinel=False)
-        combined = combined * (len(uniques) + 1) + codes
-        levels.append(np.asarray(uniques, dtype=object))
-    distinct, inverse = np.unique(combined, return_inverse=True)
-    decoded: dict[str, np.ndarray] = {}
-    rest = distinct.copy()
-    for name, uniques in zip(reversed(names), reversed(levels), strict=True):
-        decoded[name] = uniques[rest % (len(uniques) + 1)]
-        rest //= len(uniques) + 1
-    return inverse.astype(np.int64), pd.DataFrame({k: decoded[k] for k in names})
-
-
 def _per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> pd.Categorical:
+    """One string per key, spread over the rows as a categorical ('' for bad rows)."""
     categories, key_codes = np.unique(np.array([*per_key, ""], dtype=str), return_inverse=True)
     row_codes = key_codes[:-1][codes] if len(codes) else np.zeros(0, dtype=np.int64)
     row_codes = np.where(bad, key_codes[-1], row_codes)
     return pd.Categorical.from_codes(row_codes, categories=pd.Index(categories))
 
 
-def _scopes(frame: pd.DataFrame, activity: np.ndarray, known: Any) -> Any:
-    defaults = np.array(
-        [_SCOPE_BY_KIND.get(known[a].kind) if a in known else None for a in activity], dtype=object
+def _scopes(frame: pd.DataFrame, keys: list[dict[str, Any]], codes: np.ndarray, known: Any) -> Any:
+    """GHG Protocol scope per row: the row's own ``scope``, else by the activity's kind."""
+    per_key = np.array(
+        [
+            _SCOPE_BY_KIND.get(known[k["activity"]].kind, -1) if k["activity"] in known else -1
+            for k in keys
+        ],
+        dtype=np.int64,
     )
+    scope = per_key[codes] if len(codes) else np.zeros(0, dtype=np.int64)
     if "scope" in frame.columns:
-        given = frame["scope"].to_numpy(dtype=object)
-        defaults = np.where(pd.isna(given), defaults, given)
-    return pd.array(defaults, dtype="Int64")
+        given = pd.to_numeric(frame["scope"], errors="coerce").to_numpy(dtype=float)
+        scope = np.where(np.isnan(given), scope, given).astype(np.int64)
+    return pd.arrays.IntegerArray(scope, mask=scope < 0)
 
 
 class Emissions:

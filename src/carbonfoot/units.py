@@ -25,6 +25,7 @@ Unit strings accept what Chinese statistics and the standards write: ``tce``, ``
 from __future__ import annotations
 
 import csv
+import functools
 import math
 import re
 import threading
@@ -694,6 +695,12 @@ def parse_unit(text: str) -> tuple[float, Unit]:
     """
     if not isinstance(text, str):
         raise UnitError(f"A unit must be given as a string, got {type(text).__name__} {text!r}")
+    return _parse_unit(text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_unit(text: str) -> tuple[float, Unit]:
+    """`parse_unit` for a string, memoized: units are immutable and parsing is slow."""
     stripped = text.strip()
     if not stripped:
         return 1.0, ureg.Unit("")
