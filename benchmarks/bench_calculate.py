@@ -20,6 +20,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -75,10 +76,11 @@ def pint_pandas_groups(rows: pd.DataFrame, lookup: pd.DataFrame) -> np.ndarray:
     import pint_pandas
 
     pint_pandas.PintType.ureg = cf.ureg
-    factors = lookup.set_index(["activity", "unit", "region"])["factor"]
+    factors = lookup.set_index(["activity", "unit", "region"])["factor"].to_dict()
     result = np.empty(len(rows))
-    for key, index in rows.groupby(["activity", "unit", "region"]).indices.items():
-        scale, unit = cf.units.parse_unit(key[1])
+    for group, index in rows.groupby(["activity", "unit", "region"]).indices.items():
+        key: tuple[Any, ...] = tuple(group)  # type: ignore[arg-type]
+        scale, unit = cf.units.parse_unit(str(key[1]))
         series = pd.Series(rows["amount"].to_numpy()[index] * scale, dtype=f"pint[{unit}]")
         result[index] = (series * factors[key]).pint.to("t CO2").pint.magnitude.to_numpy()
     return result
