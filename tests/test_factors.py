@@ -76,10 +76,31 @@ def test_unknown_region_is_an_error_not_a_fallback() -> None:
 
 
 def test_ambiguity_names_both_candidates() -> None:
-    table = _table(_row(factor_id="x"), _row(factor_id="y", gas="CH4", unit="g CH4 / kWh"))
+    table = _table(_row(factor_id="x"), _row(factor_id="y", value=0.4))
     with pytest.raises(cf.DataError, match=r"Ambiguous: 2 factors .* x \(.*y \("):
         table.select("electricity.grid", "CN", 2020)
-    assert table.select("electricity.grid", "CN", 2020, gas="CH4").factor_id == "y"
+
+
+def test_several_gases_need_gas_even_when_years_or_sectors_differ() -> None:
+    # a CO2 row for 2023 and a CH4 row for 2020: the year rule must not silently pick CO2
+    table = _table(
+        _row(factor_id="co2", year=2023),
+        _row(factor_id="ch4", gas="CH4", unit="g CH4 / kWh", year=2020, sector="manufacturing"),
+    )
+    for kwargs in ({}, {"sector": "manufacturing"}):
+        with pytest.raises(cf.DataError, match="gases CH4, CO2 in region CN; pass gas="):
+            table.select("electricity.grid", "CN", 2023, **kwargs)
+    assert table.select("electricity.grid", "CN", 2023, gas="CH4").factor_id == "ch4"
+
+
+def test_edition_filter_and_strict_year() -> None:
+    table = _table(_row(factor_id="a"))
+    assert table.select("electricity.grid", "CN", 2020, edition="t1").factor_id == "a"
+    with pytest.raises(cf.FactorNotFoundError, match="edition='t9'"):
+        table.select("electricity.grid", "CN", 2020, edition="t9")
+    for bad_year in (True, 2020.0, "2020"):
+        with pytest.raises(cf.ValidationError, match="whole number"):
+            table.select("electricity.grid", "CN", bad_year)  # type: ignore[arg-type]
 
 
 def test_factor_carries_quantity_and_provenance() -> None:
@@ -101,7 +122,17 @@ def test_factor_carries_quantity_and_provenance() -> None:
         ({"unit": "kg CH4 / kWh"}, "unit", "not an amount of CO2"),
         ({"region": "Anhui"}, "region", "not a region"),
         ({"source_locator": ""}, "source_locator", "at least 1 character"),
-        ({"verification": "looks fine"}, "verification", "must start with"),
+        ({"verification": "looks fine"}, "verification", "must be .<state>: <how"),
+        ({"verification": "verified:"}, "verification", "must be .<state>: <how"),
+        ({"year": 20230}, "year", "between 1900 and 2100"),
+        ({"parameter": "ncv", "gas": "", "unit": "GJ / MWh"}, "calorific_basis", "never guesses"),
+        ({"activity": "electricty.grid"}, "activity", "did you mean electricity.grid"),
+        ({"unit": "kg CO2 / t"}, "unit", "not CO2 per amount"),
+        (
+            {"parameter": "oxidation_rate", "gas": "", "unit": "%", "value": 150},
+            "value",
+            "more than 100",
+        ),
         ({"gas": "CO2e", "unit": "kg CO2e / kWh"}, "gwp_metric", "exactly when gas is CO2e"),
         ({"sector": "mining"}, "sector", "valid: energy_industries"),
         ({"calorific_basis": "NCV"}, "calorific_basis", "'net' or 'gross'"),
@@ -192,3 +223,72 @@ def test_to_frame_is_a_copy() -> None:
     frame = table.to_frame()
     frame.loc[0, "value"] = 99.0
     assert table.select("electricity.grid", "CN", 2020).value == 0.5
+
+
+def _package(folder: Path, value: float, **meta: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    pd.DataFrame([_row(value=value)]).to_csv(folder / "data.csv", index=False)
+    body = {"name": "mine", "version": "v1", "sources": [{"id": "demo", "title": "a letter"}],
+            "resources": [{"name": "data", "path": "data.csv"}], **meta}  # fmt: skip
+    import yaml
+
+    (folder / "datapackage.yaml").write_text(yaml.safe_dump(body), encoding="utf-8")
+    return folder
+
+
+def test_user_package_folder_is_read_fresh_and_named_by_its_metadata(tmp_path: Path) -> None:
+    folder = _package(tmp_path / "anywhere", 0.11)
+    first = cf.read_factors(folder).select("electricity.grid", "CN", 2020)
+    assert (first.value, first.dataset, first.edition) == (0.11, "mine", "v1")
+    assert first.source is not None
+    assert first.source.title == "a letter"
+    _package(tmp_path / "anywhere", 0.22)
+    again = cf.read_factors(folder, dataset="renamed").select("electricity.grid", "CN", 2020)
+    assert (again.value, again.dataset) == (0.22, "renamed")
+
+
+def test_malformed_package_metadata(tmp_path: Path) -> None:
+    folder = _package(tmp_path / "p", 0.1, resources=[])
+    with pytest.raises(cf.DataError, match="exactly one resource"):
+        cf.read_factors(folder)
+
+
+def test_csv_structure_errors(tmp_path: Path) -> None:
+    header = ",".join(COLUMNS)
+    good = ",".join(str(_row()[c]) for c in COLUMNS)
+    path = tmp_path / "dup.csv"
+    path.write_text(header + ",value\n" + good + ",99\n", encoding="utf-8")
+    with pytest.raises(cf.DataError, match="'value' appears more than once"):
+        cf.read_factors(path)
+    path = tmp_path / "extra.csv"
+    path.write_text(header + "\n" + good + ",surplus\n", encoding="utf-8")
+    with pytest.raises(cf.DataError, match="row 2: 18 values for 17 columns"):
+        cf.read_factors(path)
+
+
+def test_unit_error_names_the_row_that_is_wrong(tmp_path: Path) -> None:
+    rows = [_row(factor_id="ok"), _row(factor_id="bad", gas="CH4")]  # same unit, wrong gas
+    with pytest.raises(cf.DataError, match="row 1, column unit: .*not an amount of CH4"):
+        cf.read_factors(pd.DataFrame(rows))
+
+
+def test_resolve_with_missing_values_in_string_columns() -> None:
+    table = _table(_row())
+    acts = pd.DataFrame({"activity": ["electricity.grid"] * 2, "region": ["CN", "CN"]})
+    acts["gas"] = pd.array(["CO2", pd.NA], dtype="string")
+    acts["year"] = [2020, 2020]
+    out = table.resolve(acts, errors="collect")
+    assert list(out["factor_id"]) == ["demo-1", "demo-1"]
+
+
+def test_new_activities_when_asked() -> None:
+    row = _row(activity="material.steel_coil", unit="t CO2 / t")
+    with pytest.raises(cf.DataError, match="not in the activity vocabulary"):
+        cf.read_factors(pd.DataFrame([row]))
+    table = cf.read_factors(pd.DataFrame([row]), new_activities=True)
+    assert table.select("material.steel_coil", "CN", 2020).value == 0.5
+
+
+def test_vocabularies_are_read_only() -> None:
+    with pytest.raises(TypeError):
+        cf.factors.regions()["CN-AH"] = cf.factors.regions()["CN"]  # type: ignore[index]

@@ -16,19 +16,22 @@ the fallback taken.
 from __future__ import annotations
 
 import csv
+import difflib
 import math
 import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, Literal
+from types import MappingProxyType
+from typing import Any, Final, Literal, get_args
 
 import numpy as np
 import pandas as pd
 import pydantic
 import yaml
 
+from carbonfoot._keys import factorize_keys
 from carbonfoot._paths import factors_dir
 from carbonfoot.errors import DataError, FactorNotFoundError, UnitError, ValidationError
 from carbonfoot.units import GASES, GWP_METRICS, Q_, Quantity, metric_of, parse_unit
@@ -85,23 +88,10 @@ Parameter = Literal[
     "coal_equivalent_primary",
 ]
 #: What a row's value is.
-PARAMETERS: Final[tuple[str, ...]] = (
-    "emission_factor",
-    "ncv",
-    "gcv",
-    "carbon_content",
-    "oxidation_rate",
-    "coal_equivalent_calorific",
-    "coal_equivalent_primary",
-)
+PARAMETERS: Final[tuple[str, ...]] = get_args(Parameter)
 Sector = Literal["energy_industries", "manufacturing", "commercial", "residential"]
 #: IPCC source sectors a factor may be specific to (empty: any sector).
-SECTORS: Final[tuple[str, ...]] = (
-    "energy_industries",
-    "manufacturing",
-    "commercial",
-    "residential",
-)
+SECTORS: Final[tuple[str, ...]] = get_args(Sector)
 _VERIFICATION_STATES: Final = ("verified", "single-source", "unverified", "derived")
 _GAS_KEYS: Final = frozenset({"CO2", "CO2e", *GASES})
 
@@ -173,7 +163,7 @@ def activities() -> Mapping[str, ActivityType]:
                 raise DataError(
                     f"{path}: activity {key!r} needs name_zh, name_en, amount_unit"
                 ) from None
-    return found
+    return MappingProxyType(found)
 
 
 @cache
@@ -193,7 +183,7 @@ def regions() -> Mapping[str, Region]:
     for region in found.values():
         if region.parent is not None and region.parent not in found:
             raise DataError(f"{path}: region {region.code} has unknown parent {region.parent!r}")
-    return found
+    return MappingProxyType(found)
 
 
 def region_chain(region: str) -> tuple[str, ...]:
@@ -284,9 +274,39 @@ class FactorRow(pydantic.BaseModel):
     @pydantic.field_validator("verification")
     @classmethod
     def verification_states_how_checked(cls, value: str) -> str:
-        if value.split(":")[0].strip() not in _VERIFICATION_STATES:
-            raise ValueError(f"must start with one of {', '.join(_VERIFICATION_STATES)}")
+        state, _, how = value.partition(":")
+        if state.strip() not in _VERIFICATION_STATES or not how.strip():
+            raise ValueError(
+                f"must be '<state>: <how it was checked>' with a state of "
+                f"{', '.join(_VERIFICATION_STATES)}"
+            )
         return value
+
+    @pydantic.field_validator("year")
+    @classmethod
+    def year_is_plausible(cls, value: int | None) -> int | None:
+        if value is not None and not 1900 <= value <= 2100:
+            raise ValueError("must be a data year between 1900 and 2100")
+        return value
+
+    @pydantic.model_validator(mode="after")
+    def parameters_are_positive(self) -> FactorRow:
+        if self.parameter != "emission_factor" and self.value <= 0:
+            raise ValueError(f"value: a {self.parameter} must be positive (got {self.value})")
+        return self
+
+    @pydantic.model_validator(mode="after")
+    def heating_values_state_their_basis(self) -> FactorRow:
+        if self.parameter in ("ncv", "gcv", "carbon_content") and self.calorific_basis is None:
+            raise ValueError(
+                f"calorific_basis: a {self.parameter} row must say 'net' or 'gross'; "
+                "carbonfoot never guesses it"
+            )
+        if self.parameter == "ncv" and self.calorific_basis == "gross":
+            raise ValueError("calorific_basis: an ncv row is net by definition (use gcv)")
+        if self.parameter == "gcv" and self.calorific_basis == "net":
+            raise ValueError("calorific_basis: a gcv row is gross by definition (use ncv)")
+        return self
 
     @pydantic.model_validator(mode="after")
     def emission_factors_name_their_gas(self) -> FactorRow:
@@ -456,6 +476,7 @@ class FactorTable:
         parameter: str = "emission_factor",
         sector: str | None = None,
         dataset: str | None = None,
+        edition: str | None = None,
     ) -> Factor:
         """Select one factor, falling back along the region chain and to earlier years.
 
@@ -474,8 +495,8 @@ class FactorTable:
             ``"emission_factor"`` (default), ``"ncv"``, ``"carbon_content"``, ...
         sector
             For sector-specific factors (IPCC CH4/N2O): ``"manufacturing"``, ...
-        dataset
-            Restrict to one dataset, e.g. ``"ipcc-2006-stationary"``.
+        dataset, edition
+            Restrict to one dataset (e.g. ``"ipcc-2006-stationary"``) or edition.
 
         Raises
         ------
@@ -485,7 +506,7 @@ class FactorTable:
             Two rows remain after all rules (ambiguous); the message names both.
         """
         try:
-            return self._select(activity, region, year, gas, parameter, sector, dataset)
+            return self._select(activity, region, year, gas, parameter, sector, dataset, edition)
         except _NotFound as exc:
             raise FactorNotFoundError(str(exc)) from None
 
@@ -498,9 +519,10 @@ class FactorTable:
         parameter: str,
         sector: str | None,
         dataset: str | None,
+        edition: str | None = None,
     ) -> Factor:
         """Memoized selection: a table is immutable, so a key always gives the same answer."""
-        key = (activity, region, year, gas, parameter, sector, dataset)
+        key = (activity, region, year, gas, parameter, sector, dataset, edition)
         found = self._memo.get(key)
         if found is None:
             try:
@@ -521,12 +543,13 @@ class FactorTable:
         parameter: str,
         sector: str | None,
         dataset: str | None,
+        edition: str | None,
     ) -> Factor:
         if parameter not in PARAMETERS:
             raise ValidationError(f"parameter {parameter!r} is not one of {', '.join(PARAMETERS)}")
         if sector is not None and sector not in SECTORS:
             raise ValidationError(f"sector {sector!r} is not one of {', '.join(SECTORS)}")
-        if year is not None and not isinstance(year, int | np.integer):
+        if year is not None and (not isinstance(year, int | np.integer) or isinstance(year, bool)):
             raise ValidationError(f"year must be a whole number such as 2023, got {year!r}")
         chain = region_chain(region)
         rows = self._index().get((activity, parameter))
@@ -542,15 +565,23 @@ class FactorTable:
             if (gas is None or r["gas"] == gas)
             and (sector is None or r["sector"] in (sector, ""))
             and (dataset is None or r["dataset"] == dataset)
+            and (edition is None or r["edition"] == edition)
         ]
         if not rows:
             raise _NotFound(
                 f"No {parameter} for {activity!r} with gas={gas!r}, sector={sector!r}, "
-                f"dataset={dataset!r} in {self!r}"
+                f"dataset={dataset!r}, edition={edition!r} in {self!r}"
             )
         notes: list[str] = []
         for place in chain:
-            here, year_note = _pick_year([r for r in rows if r["region"] == place], year)
+            at_place = [r for r in rows if r["region"] == place]
+            gases = sorted({r["gas"] or "-" for r in at_place})
+            if gas is None and len(gases) > 1:
+                raise DataError(
+                    f"Ambiguous: activity {activity!r} has {parameter} rows for gases "
+                    f"{', '.join(gases)} in region {place}; pass gas= to choose one"
+                )
+            here, year_note = _pick_year(at_place, year)
             if not here:
                 continue
             if place != region:
@@ -638,26 +669,24 @@ class FactorTable:
                 f"resolve needs columns activity and region; missing {', '.join(missing)} "
                 f"(columns given: {', '.join(map(str, activities.columns))})"
             )
-        keys = [
-            c for c in ("activity", "region", "year", "gas", "sector", "dataset") if c in activities
-        ]
-        codes, uniques = _factorize(activities, keys)
-        n = len(uniques)
+        codes, keys = factorize_keys(activities, {c: c for c in _RESOLVE_KEYS})
+        n = len(keys)
         values = np.full(n, np.nan)
         years = np.full(n, np.nan)
         text = {name: np.empty(n, dtype=object) for name in _TEXT_OUT}
-        for i, combo in enumerate(uniques.itertuples(index=False)):
-            args = dict(zip(keys, combo, strict=True))
+        for i, args in enumerate(keys):
             try:
-                year_arg = args.get("year")
+                if args["activity"] is None or args["region"] is None:
+                    raise ValidationError("activity and region must not be empty")
                 factor = self._select(
                     activity=args["activity"],
                     region=args["region"],
-                    year=None if year_arg is None or pd.isna(year_arg) else _as_year(year_arg),
-                    gas=_none_if_blank(args.get("gas")),
+                    year=None if args["year"] is None else _as_year(args["year"]),
+                    gas=args["gas"],
                     parameter=parameter,
-                    sector=_none_if_blank(args.get("sector")),
-                    dataset=_none_if_blank(args.get("dataset")),
+                    sector=args["sector"],
+                    dataset=args["dataset"],
+                    edition=args["edition"],
                 )
             except (_NotFound, DataError, ValidationError) as exc:
                 if errors == "raise":
@@ -682,6 +711,7 @@ class FactorTable:
         return pd.DataFrame(out, index=activities.index)[order]
 
 
+_RESOLVE_KEYS: Final = ("activity", "region", "year", "gas", "sector", "dataset", "edition")
 _TEXT_OUT: Final[dict[str, str]] = {
     "factor_unit": "unit",
     "factor_id": "factor_id",
@@ -702,12 +732,9 @@ def _shorten(items: Sequence[str], most: int = 10) -> str:
     return shown if len(items) <= most else f"{shown}, … ({len(items)} in all)"
 
 
-def _none_if_blank(value: object) -> Any:
-    blank = value is None or (isinstance(value, float) and math.isnan(value)) or value == ""
-    return None if blank else value
-
-
 def _as_year(value: object) -> int:
+    if isinstance(value, bool):
+        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}")
     try:
         as_float = float(value)  # type: ignore[arg-type]
     except (TypeError, ValueError):
@@ -739,24 +766,6 @@ def _prefer_specific_sector(rows: list[dict[str, Any]], sector: str | None) -> l
         return rows
     specific = [r for r in rows if r["sector"] == sector]
     return specific if specific else rows
-
-
-def _factorize(frame: pd.DataFrame, keys: Sequence[str]) -> tuple[np.ndarray, pd.DataFrame]:
-    """Integer code per row for the distinct combinations of ``keys``, and those combinations."""
-    combined = np.zeros(len(frame), dtype=np.int64)
-    levels: list[np.ndarray] = []
-    for key in keys:
-        codes, uniques = pd.factorize(frame[key], use_na_sentinel=False)
-        combined = combined * (len(uniques) + 1) + codes
-        levels.append(np.asarray(uniques, dtype=object))
-    distinct, inverse = np.unique(combined, return_inverse=True)
-    # decode each distinct combined code back into its key values
-    columns: dict[str, np.ndarray] = {}
-    rest = distinct.copy()
-    for key, uniques in zip(reversed(keys), reversed(levels), strict=True):
-        columns[key] = uniques[rest % (len(uniques) + 1)]
-        rest //= len(uniques) + 1
-    return inverse.astype(np.int64), pd.DataFrame({k: columns[k] for k in keys})
 
 
 def _categorical(per_combo: np.ndarray, codes: np.ndarray) -> pd.Categorical:
@@ -793,7 +802,9 @@ def _row_errors(rows: Iterable[tuple[object, dict[str, Any]]], where: str) -> pd
     return pd.DataFrame(checked, columns=list(COLUMNS))
 
 
-def _check_table(frame: pd.DataFrame, where: str, row_label: Sequence[object]) -> None:
+def _check_table(
+    frame: pd.DataFrame, where: str, row_label: Sequence[object], new_activities: bool = False
+) -> None:
     """Rules over the whole table: unique ids, known activities/regions, units that fit."""
     duplicated = frame["factor_id"].duplicated(keep=False)
     if duplicated.any():
@@ -802,14 +813,33 @@ def _check_table(frame: pd.DataFrame, where: str, row_label: Sequence[object]) -
             f"{where}, rows {labels[0]} and {labels[1]}, column factor_id: "
             f"{frame['factor_id'][duplicated].iloc[0]!r} is not unique"
         )
-    known_regions = regions()
-    for column, known in (("region", known_regions),):
-        bad = ~frame[column].isin(list(known))
-        if bad.any():
-            i = int(np.flatnonzero(bad.to_numpy())[0])
+    bad = ~frame["region"].isin(list(regions()))
+    if bad.any():
+        i = int(np.flatnonzero(bad.to_numpy())[0])
+        raise DataError(
+            f"{where}, row {row_label[i]}, column region: {frame['region'].iloc[i]!r} is "
+            "not a region of factors/regions.yaml (GLOBAL, CN, CN-AH, CN-GRID-EAST, ...)"
+        )
+    unknown = ~frame["activity"].isin(list(activities()))
+    if unknown.any() and not new_activities:
+        i = int(np.flatnonzero(unknown.to_numpy())[0])
+        name = str(frame["activity"].iloc[i])
+        close = difflib.get_close_matches(name, list(activities()), n=3)
+        hint = f"; did you mean {', '.join(close)}" if close else ""
+        raise DataError(
+            f"{where}, row {row_label[i]}, column activity: {name!r} is not in the activity "
+            f"vocabulary (factors/activities.yaml){hint}. For an activity of your own, read the "
+            "table with new_activities=True."
+        )
+    oxidation = frame["parameter"] == "oxidation_rate"
+    for unit in frame.loc[oxidation, "unit"].unique():
+        share = frame["value"] * _fraction(str(unit))
+        over = oxidation & (frame["unit"] == unit) & (share > 1)
+        if over.any():
+            i = int(np.flatnonzero(over.to_numpy())[0])
             raise DataError(
-                f"{where}, row {row_label[i]}, column {column}: {frame[column].iloc[i]!r} is "
-                "not a region of factors/regions.yaml (GLOBAL, CN, CN-AH, CN-GRID-EAST, ...)"
+                f"{where}, row {row_label[i]}, column value: an oxidation rate of "
+                f"{frame['value'].iloc[i]} {unit} is more than 100 %"
             )
     # units: checked once per distinct (unit, parameter, gas, metric)
     columns = ["unit", "parameter", "gas", "gwp_metric", "activity"]
@@ -818,16 +848,32 @@ def _check_table(frame: pd.DataFrame, where: str, row_label: Sequence[object]) -
         try:
             _check_unit(*(str(combo[c]) for c in columns))
         except (UnitError, ValidationError) as exc:
-            mask = (frame["unit"] == combo["unit"]) & (frame["parameter"] == combo["parameter"])
+            mask = (frame[columns].fillna("") == pd.Series(combo)).all(axis=1)
             i = int(np.flatnonzero(mask.to_numpy())[0])
             raise DataError(f"{where}, row {row_label[i]}, column unit: {exc}") from None
 
 
+def _fraction(unit: str) -> float:
+    """The size of a dimensionless unit as a fraction (``%`` → 0.01); 0 if not dimensionless."""
+    try:
+        scale, parsed = parse_unit(unit)
+        return float(Q_(scale, parsed).m_as(""))
+    except (UnitError, ValidationError):
+        return 0.0
+
+
 _ENERGY: Final = Q_(1, "J").dimensionality
 _CARBON_PER_ENERGY: Final = Q_(1, "kg C / J").dimensionality
-#: Amounts an activity may be measured in: mass, gas at normal conditions, volume, energy,
-#: transport work. A factor's unit times one of them must give the gas (or energy).
-_AMOUNT_PROBES: Final = tuple(Q_(1, u) for u in ("t", "Nm3", "m3", "GJ", "tkm", "pkm"))
+#: What an activity of each kind may be measured in (besides its own amount unit). A factor's
+#: unit times one of them must give the gas (or energy). Activities outside the vocabulary may
+#: be measured in any of these.
+_AMOUNTS_BY_KIND: Final[dict[str, tuple[Quantity, ...]]] = {
+    "fuel": tuple(Q_(1, u) for u in ("t", "Nm3", "m3", "GJ")),
+    "electricity": (Q_(1, "GJ"),),
+    "heat": tuple(Q_(1, u) for u in ("GJ", "t")),
+    "working_medium": tuple(Q_(1, u) for u in ("m3", "t", "Nm3")),
+}
+_ANY_AMOUNT: Final = tuple(Q_(1, u) for u in ("t", "Nm3", "m3", "GJ", "tkm", "pkm"))
 _ENERGY_PARAMETERS: Final = frozenset(
     {"ncv", "gcv", "coal_equivalent_calorific", "coal_equivalent_primary"}
 )
@@ -843,7 +889,10 @@ def _check_unit(unit: str, parameter: str, gas: str, metric: str, activity: str)
     _, parsed = parse_unit(unit)
     q = Q_(1, parsed)
     known = activities().get(activity)
-    amounts = [*_AMOUNT_PROBES, Q_(1, known.amount_unit)] if known else []
+    if known is None:
+        amounts: list[Quantity] = list(_ANY_AMOUNT)
+    else:
+        amounts = [*_AMOUNTS_BY_KIND.get(known.kind, ()), Q_(1, known.amount_unit)]
     if parameter == "emission_factor":
         gas_unit = f"CO2e ({metric})" if gas == "CO2e" else gas
         if gas == "CO2e" and metric_of(q) != metric:
@@ -870,10 +919,14 @@ def _check_unit(unit: str, parameter: str, gas: str, metric: str, activity: str)
 
 
 def _frame_from_rows(
-    records: list[tuple[object, dict[str, Any]]], where: str, dataset: str, edition: str
+    records: list[tuple[object, dict[str, Any]]],
+    where: str,
+    dataset: str,
+    edition: str,
+    new_activities: bool = False,
 ) -> pd.DataFrame:
     frame = _row_errors(records, where)
-    _check_table(frame, where, [label for label, _ in records])
+    _check_table(frame, where, [label for label, _ in records], new_activities)
     frame["year"] = frame["year"].astype("Int64")
     frame.insert(0, "edition", edition)
     frame.insert(0, "dataset", dataset)
@@ -883,10 +936,20 @@ def _frame_from_rows(
 def _read_csv_records(path: Path) -> list[tuple[object, dict[str, Any]]]:
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            header = list(reader.fieldnames or [])
+            reader = csv.reader(fh)
+            header = next(reader, [])
             _check_header(header, str(path))
-            return [(number, dict(row)) for number, row in enumerate(reader, start=2)]
+            records: list[tuple[object, dict[str, Any]]] = []
+            for number, cells in enumerate(reader, start=2):
+                if not any(cell.strip() for cell in cells):
+                    continue  # a blank line
+                if len(cells) != len(header):
+                    raise DataError(
+                        f"{path}, row {number}: {len(cells)} values for {len(header)} columns "
+                        "(a comma inside a value needs quotes)"
+                    )
+                records.append((number, dict(zip(header, cells, strict=True))))
+            return records
     except OSError as exc:
         raise DataError(f"{path}: cannot be read ({exc})") from None
     except UnicodeDecodeError:
@@ -894,6 +957,9 @@ def _read_csv_records(path: Path) -> list[tuple[object, dict[str, Any]]]:
 
 
 def _check_header(header: Sequence[str], where: str) -> None:
+    repeated = sorted({c for c in header if list(header).count(c) > 1})
+    if repeated:
+        raise DataError(f"{where}: column {repeated[0]!r} appears more than once in the header")
     missing = [c for c in COLUMNS if c not in header and c not in OPTIONAL_COLUMNS]
     extra = [c for c in header if c not in COLUMNS]
     if missing or extra:
@@ -921,21 +987,47 @@ def _sources_of(
     return found
 
 
-@cache
-def _load_package(folder: Path) -> FactorTable:
+def _read_package(
+    folder: Path, dataset: str | None, edition: str | None, new_activities: bool = False
+) -> FactorTable:
+    """Read a data-package folder; names default to the package's ``name`` and ``version``."""
     meta_path = folder / "datapackage.yaml"
     meta = _read_yaml(meta_path)
-    dataset, edition = folder.parent.name, folder.name
-    if not isinstance(meta, dict) or meta.get("name") != dataset:
-        raise DataError(f"{meta_path}: name must be {dataset!r}")
-    data_path = folder / meta["resources"][0]["path"]
+    try:
+        dataset = dataset or str(meta["name"])
+        edition = edition or str(meta["version"])
+        (resource,) = meta["resources"]
+        data_path = folder / str(resource["path"])
+    except (KeyError, TypeError, ValueError):
+        raise DataError(
+            f"{meta_path}: needs name, version and exactly one resource with a path"
+        ) from None
     records = _read_csv_records(data_path)
-    frame = _frame_from_rows(records, str(data_path), dataset, edition)
-    sources = _sources_of(meta, dataset, edition)
+    fields = [f.get("name") for f in resource.get("schema", {}).get("fields", [])]
+    header = list(records[0][1]) if records else []
+    if fields and header and fields != header:
+        raise DataError(f"{data_path}: columns {header} differ from the schema fields {fields}")
+    frame = _frame_from_rows(records, str(data_path), dataset, edition, new_activities)
+    try:
+        sources = _sources_of(meta, dataset, edition)
+    except (KeyError, TypeError):
+        raise DataError(f"{meta_path}: every source needs an id and a title") from None
     unresolved = sorted(set(frame["source_id"]) - {s for (_, _, s) in sources})
     if unresolved:
         raise DataError(f"{data_path}: source_id {unresolved[0]!r} is not listed in {meta_path}")
     return FactorTable(frame, sources)
+
+
+@cache
+def _load_package(folder: Path) -> FactorTable:
+    """A bundled edition, read once per process (bundled files do not change)."""
+    table = _read_package(folder, None, None)
+    if table.datasets != [(folder.parent.name, folder.name)]:
+        raise DataError(
+            f"{folder / 'datapackage.yaml'}: name/version {table.datasets} do not match the "
+            f"folder {folder.parent.name}/{folder.name}"
+        )
+    return table
 
 
 @cache
@@ -1008,9 +1100,10 @@ def load_factors(dataset: str | None = None, *, edition: str | None = None) -> F
 def read_factors(
     source: str | Path | pd.DataFrame,
     *,
-    dataset: str = "user",
-    edition: str = "user",
+    dataset: str | None = None,
+    edition: str | None = None,
     sheet: str | int = 0,
+    new_activities: bool = False,
 ) -> FactorTable:
     """Read your own factor table in carbonfoot's schema (CSV, Excel, a folder, or a DataFrame).
 
@@ -1020,9 +1113,13 @@ def read_factors(
         A ``.csv`` or ``.xlsx`` file, a data-package folder (with ``datapackage.yaml``), or a
         DataFrame with the columns of ``factors/README.md``.
     dataset, edition
-        Names recorded with every factor selected from this table.
+        Names recorded with every factor selected from this table; default ``"user"`` (for a
+        data-package folder: its ``name`` and ``version``).
     sheet
         The Excel sheet to read.
+    new_activities
+        Accept activity keys outside ``factors/activities.yaml`` (your own activities); by
+        default an unknown key is an error, so that a typo cannot make a factor unreachable.
 
     Raises
     ------
@@ -1032,14 +1129,16 @@ def read_factors(
     """
     if isinstance(source, pd.DataFrame):
         _check_header([str(c) for c in source.columns], "DataFrame")
+        dataset, edition = dataset or "user", edition or "user"
         records = [
             (label, {str(k): v for k, v in row.items()})
             for label, row in zip(source.index, source.to_dict("records"), strict=True)
         ]
-        return FactorTable(_frame_from_rows(records, "DataFrame", dataset, edition), {})
+        frame = _frame_from_rows(records, "DataFrame", dataset, edition, new_activities)
+        return FactorTable(frame, {})
     path = Path(source)
     if path.is_dir():
-        return _load_package(path.resolve())
+        return _read_package(path, dataset, edition, new_activities)
     suffix = path.suffix.lower()
     if suffix == ".csv":
         records = _read_csv_records(path)
@@ -1047,7 +1146,10 @@ def read_factors(
         records = _read_excel_records(path, sheet)
     else:
         raise DataError(f"{path}: read_factors reads .csv, .xlsx or a data-package folder")
-    return FactorTable(_frame_from_rows(records, str(path), dataset, edition), {})
+    frame = _frame_from_rows(
+        records, str(path), dataset or "user", edition or "user", new_activities
+    )
+    return FactorTable(frame, {})
 
 
 def _read_excel_records(path: Path, sheet: str | int) -> list[tuple[object, dict[str, Any]]]:

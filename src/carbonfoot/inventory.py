@@ -35,6 +35,7 @@ import numpy as np
 import pandas as pd
 import pydantic
 
+from carbonfoot._keys import factorize_keys
 from carbonfoot.errors import (
     CarbonfootError,
     DataError,
@@ -404,41 +405,6 @@ _KEY_SOURCES: Final[dict[str, str]] = {
 }
 
 
-def _blank(value: object) -> bool:
-    if value is None or value is pd.NA or value == "":
-        return True
-    return isinstance(value, float) and math.isnan(value)
-
-
-def _factorize_keys(frame: pd.DataFrame) -> tuple[np.ndarray, list[dict[str, Any]]]:
-    """Integer key code per row, and the distinct keys (blank values as None).
-
-    Each input column is factorized once (fast for 10^6 rows); columns the input does not have
-    are None for every key.
-    """
-    combined = np.zeros(len(frame), dtype=np.int64)
-    levels: list[tuple[str, np.ndarray]] = []
-    for name, column in _KEY_SOURCES.items():
-        if column not in frame.columns:
-            continue
-        codes, uniques = pd.factorize(frame[column], use_na_sentinel=False)
-        size = len(uniques) + 1
-        if combined.max(initial=0) >= (2**62) // size:  # keep the combined code in int64
-            combined = np.unique(combined, return_inverse=True)[1].astype(np.int64)
-        combined = combined * size + codes
-        levels.append((name, np.asarray(uniques, dtype=object)))
-    distinct, inverse = np.unique(combined, return_inverse=True)
-    keys: list[dict[str, Any]] = [dict.fromkeys(_KEY_SOURCES) for _ in range(len(distinct))]
-    rest = distinct.copy()
-    for name, uniques in reversed(levels):
-        size = len(uniques) + 1
-        values = uniques[rest % size]
-        rest //= size
-        for key, value in zip(keys, values, strict=True):
-            key[name] = None if _blank(value) else value
-    return inverse.astype(np.int64), keys
-
-
 def _key_problem(key: dict[str, Any], known: Any) -> str:
     """Why a key cannot be computed before any factor is looked up ('' if it can)."""
     if key["activity"] is None:
@@ -551,7 +517,7 @@ def calculate(
     known = activities()
 
     # --- one plan per distinct key ----------------------------------------------------
-    codes, keys = _factorize_keys(frame)
+    codes, keys = factorize_keys(frame, _KEY_SOURCES)
     messages = _Messages()
     plans: list[_Plan | None] = []
     key_error = np.zeros(len(keys), dtype=np.int64)

@@ -1,0 +1,53 @@
+"""Distinct keys of a table: one integer code per row, one dict per distinct key.
+
+Shared by `FactorTable.resolve` and `calculate`: both do their per-key work once and spread the
+results over the rows with numpy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["blank", "factorize_keys"]
+
+
+def blank(value: object) -> bool:
+    """Whether a cell is empty: None, NA, NaN or ''."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float):
+        return math.isnan(value)
+    return isinstance(value, str) and value == ""
+
+
+def factorize_keys(
+    frame: pd.DataFrame, columns: Mapping[str, str]
+) -> tuple[np.ndarray, list[dict[str, Any]]]:
+    """Code each row by its values in ``columns`` (key name → column of ``frame``).
+
+    Returns the code of every row and the distinct keys, each a dict over all key names with
+    blank cells, and columns ``frame`` does not have, as None. Each column is factorized once;
+    the combined code is kept within int64 however many distinct values there are.
+    """
+    combined = np.zeros(len(frame), dtype=np.int64)
+    coded: list[tuple[str, np.ndarray, np.ndarray]] = []
+    for name, column in columns.items():
+        if column not in frame.columns:
+            continue
+        codes, distinct = pd.factorize(frame[column], use_na_sentinel=False)
+        size = max(len(distinct), 1)
+        if combined.max(initial=0) >= (2**62) // size:  # re-densify before it could overflow
+            combined = np.unique(combined, return_inverse=True)[1].astype(np.int64)
+        combined = combined * size + codes
+        coded.append((name, codes, np.asarray(distinct, dtype=object)))
+    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    keys: list[dict[str, Any]] = [dict.fromkeys(columns) for _ in range(len(first))]
+    for name, codes, uniques in coded:
+        for key, value in zip(keys, uniques[codes[first]], strict=True):
+            key[name] = None if blank(value) else value
+    return inverse.astype(np.int64), keys
