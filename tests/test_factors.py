@@ -268,7 +268,7 @@ def test_csv_structure_errors(tmp_path: Path) -> None:
 
 def test_unit_error_names_the_row_that_is_wrong(tmp_path: Path) -> None:
     rows = [_row(factor_id="ok"), _row(factor_id="bad", gas="CH4")]  # same unit, wrong gas
-    with pytest.raises(cf.DataError, match="row 1, column unit: .*not an amount of CH4"):
+    with pytest.raises(cf.DataError, match=r"row 1, column unit: .*not an amount of CH4"):
         cf.read_factors(pd.DataFrame(rows))
 
 
