@@ -1,18 +1,19 @@
-"""carbonfoot demo: a fictional factory's greenhouse gases in CO2e under every GWP metric.
+"""carbonfoot demo: a fictional factory's year, from activity data to a cited inventory.
 
 Run with ``make demo``. All activity data here are FICTIONAL (demo data, not a real site);
-the GWP values come from carbonfoot's cited table (factors/gwp), printed with their sources.
+every factor and GWP comes from carbonfoot's cited tables (factors/), printed with its source.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pandas as pd
 
 import carbonfoot as cf
 
-#: FICTIONAL annual direct emissions of a factory in Anhui (demo data).
+#: FICTIONAL non-CO2 emissions of the same site in 2024 (demo data), measured or estimated.
 FICTIONAL_GASES: dict[str, str] = {
-    "fuel combustion CO2": "18250 t CO2",
     "process venting CH4": "3.2 t CH4",
     "boiler N2O": "0.85 t N2O",
     "chiller leak HFC-134a": "120 kg HFC-134a",
@@ -33,9 +34,26 @@ def gas_table(metrics: tuple[str, ...] = cf.GWP_METRICS) -> pd.DataFrame:
     return table
 
 
+DEMO_CSV = Path(__file__).parent / "data" / "demo_factory_2024.csv"
+
+
+def inventory() -> cf.Emissions:
+    """The fictional factory's 2024 energy use (examples/data) through cf.calculate."""
+    return cf.calculate(pd.read_csv(DEMO_CSV, comment="#"))
+
+
 def main() -> None:
     """Print the demo calculation."""
-    print("carbonfoot demo — FICTIONAL factory, one year of direct emissions\n")
+    print("carbonfoot demo — FICTIONAL ceramics factory in Anhui, 2024\n")
+    result = inventory()
+    columns = ["activity", "amount", "unit", "scope", "CO2 [t]", "factor_id", "fallback"]
+    with pd.option_context("display.width", 160, "display.max_colwidth", 44):
+        print("1. Energy use → CO2, each row with its factor and the fallback taken:")
+        print(result.frame[columns].to_string(float_format="{:,.2f}".format, max_colwidth=40))
+        print("\nBy scope (GHG Protocol; scope 2 location-based):")
+        print(result.by("scope").to_string(float_format="{:,.2f}".format))
+    print(f"\nEnergy-related total: {result.total:,.1f}\n")
+    print("2. The site's other greenhouse gases (FICTIONAL) in CO2e under every GWP metric\n")
     table = gas_table()
     with pd.option_context(
         "display.float_format",
@@ -53,15 +71,19 @@ def main() -> None:
         (cf.to_co2e(cf.Q_(a), metric=default) for a in FICTIONAL_GASES.values()),
         start=cf.Q_(0, f"t CO2e ({default})"),
     )
-    print(f"\nTotal with the library default metric {default}: {total:,.1f}")
+    print(f"\nOther gases with the library default metric {default}: {total:,.1f}")
+    print(f"Site total ({default}): {result.total + total:,.1f}")
 
     print("\nGWP values used (kg CO2e per kg of gas) and where they come from:")
     for gas in ("CH4", "N2O", "HFC134a", "SF6"):
         g = cf.gwp(gas, default)
         print(f"  {gas:8} {g.value:>8g}  {g.source_id}, {g.source_locator}")
 
-    energy = cf.Q_(12_000, "tce")
-    print(f"\nEnergy: {energy} = {energy.to('TJ'):,.1f} = {energy.to('GWh'):,.2f}")
+    electricity = cf.Q_(3800, "MWh")
+    print(
+        f"\nElectricity {electricity} = {electricity.to('tce'):,.1f} "
+        "(calorific equivalent 当量值; 1 kgce = 29.3076 MJ)"
+    )
 
     try:
         cf.to_co2e(cf.Q_(1, "t CH4"), "AR5GWP100") + total

@@ -24,12 +24,21 @@ def test_example_runs(path: Path) -> None:
     assert _run(path).strip()
 
 
-def test_demo_total_under_the_default_metric() -> None:
+def test_demo_totals() -> None:
     out = _run(Path(__file__).parent.parent / "examples" / "demo.py")
-    # Fictional inventory in examples/demo.py with AR6 GWP100 (IPCC AR6 WG1 Ch.7):
-    # 18250 t CO2 + 3.2 t CH4 * 27.9 + 0.85 t N2O * 273 + 0.120 t HFC-134a * 1530
-    # + 0.0025 t SF6 * 25200 = 18250 + 89.28 + 232.05 + 183.6 + 63.0 = 18817.93
-    assert "Total with the library default metric AR6GWP100: 18,817.9 t CO2e (AR6GWP100)" in out
+    # Energy use of the fictional factory (examples/data/demo_factory_2024.csv):
+    #   3800 MWh × 0.6553 t/MWh (Anhui 2023, MEE/NBS 公告2025年第47号)      = 2490.14
+    # + 78 × 10^4 Nm3 natural gas × 21.621888 t/10^4 Nm3 (GB/T 32150)      = 1686.507
+    # + 36 t diesel × 42.652 GJ/t × 20.2 tC/TJ × 98 % × 44/12 = 36 × 3.095910 = 111.4528
+    # + 2.4 t LPG × 50.179 GJ/t × 17.2 tC/TJ × 98 % × 44/12 = 2.4 × 3.101330  = 7.4432
+    # + 5200 GJ heat × 0.11 t/GJ (NDRC)                                       = 572.0
+    #                                                                         = 4867.54
+    assert "Energy-related total: 4,867.5 t CO2e (AR6GWP100)" in out
+    # Other gases with AR6 GWP100 (IPCC AR6 WG1 Ch.7): 3.2 t CH4 × 27.9 + 0.85 t N2O × 273
+    # + 0.120 t HFC-134a × 1530 + 0.0025 t SF6 × 25200 = 89.28 + 232.05 + 183.6 + 63.0 = 567.93
+    assert "Other gases with the library default metric AR6GWP100: 567.9 t CO2e" in out
+    assert "Site total (AR6GWP100): 5,435.5 t CO2e (AR6GWP100)" in out  # 4867.54 + 567.93
+    assert "year 2024 → 2023" in out
     assert "FICTIONAL" in out
     assert "Mixing metrics is refused" in out
 

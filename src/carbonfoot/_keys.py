@@ -45,8 +45,8 @@ def factorize_keys(
             combined = np.unique(combined, return_inverse=True)[1].astype(np.int64)
         combined = combined * size + codes
         coded.append((name, codes, np.asarray(distinct, dtype=object)))
-    inverse, distinct = pd.factorize(combined)  # hashing: O(n), no sort
-    first = np.empty(len(distinct), dtype=np.int64)
+    inverse, combos = pd.factorize(combined)  # hashing: O(n), no sort
+    first = np.empty(len(combos), dtype=np.int64)
     first[inverse[::-1]] = np.arange(len(inverse) - 1, -1, -1)  # first row of each key
     keys: list[dict[str, Any]] = [dict.fromkeys(columns) for _ in range(len(first))]
     for name, codes, uniques in coded:
