@@ -39,3 +39,17 @@ def test_block_runs(where: str, options: str, code: str, tmp_path: Path) -> None
     # every example shows its result; an empty output means the example no longer shows
     # what the page says it does (e.g. an error it demonstrates is not raised any more)
     assert out.getvalue().strip(), f"{where}: the block printed nothing"
+
+
+def test_readme_example_runs_and_prints_what_it_says(tmp_path: Path) -> None:
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    (code,) = [m.group(2) for m in FENCE.finditer(readme)]
+    script = tmp_path / "readme.py"
+    script.write_text(code, encoding="utf-8")
+    with contextlib.redirect_stdout(io.StringIO()) as out:
+        runpy.run_path(str(script), run_name="__main__")
+    printed = out.getvalue()
+    assert "273.0 t CO2e (AR6GWP100)" in printed
+    assert "needs a GWP metric" in printed
+    assert "0.6553 kg CO2 / kWh [cn-grid-2023-CN-AH-avg" in printed
+    assert "22.27718809 t CO2e (AR6GWP100)" in printed  # 21.621888 + 0.6553
