@@ -140,11 +140,49 @@ def test_market_based_scope_2() -> None:
     assert location.frame["CO2 [t]"].to_numpy() == pytest.approx([65.53, 26.212, 6.553])
 
 
-def test_instrument_outside_market_method_is_an_error() -> None:
+def test_location_based_ignores_instruments_and_says_so() -> None:
+    # GHG Protocol Scope 2 Guidance: location-based uses the grid average whatever the contract
+    anhui = {"activity": "electricity.grid", "unit": "MWh", "region": "CN-AH", "year": 2023}
     rows = _rows(
-        {"activity": "electricity.grid", "amount": 1, "unit": "MWh", "instrument": "green_power"}
+        {**anhui, "amount": 10, "instrument": "green_power"},
+        {**anhui, "amount": 10, "instrument": "supplier_specific", "factor": 0.3,
+         "factor_unit": "t CO2 / MWh", "factor_source": "letter"},
+    )  # fmt: skip
+    frame = cf.calculate(rows).frame
+    assert frame["CO2 [t]"].to_numpy() == pytest.approx([6.553, 6.553])  # 10 MWh × 0.6553
+    assert all("ignored" in method for method in frame["method"])
+    assert frame["factor_source"].iloc[1] == "letter"
+
+
+def test_instruments_only_on_grid_electricity_and_market_only_for_it() -> None:
+    heat = _rows(
+        {"activity": "heat.purchased", "amount": 1, "unit": "GJ", "instrument": "green_power"}
     )
-    with pytest.raises(cf.ValidationError, match="market-based"):
+    with pytest.raises(cf.ValidationError, match="grid electricity"):
+        cf.calculate(heat, scope2_method="market")
+    fossil = _rows(
+        {"activity": "electricity.grid.fossil", "amount": 1, "unit": "MWh", "year": 2023}
+    )
+    # national fossil-power factor 2023 (MEE/NBS 公告2025年第47号): 0.8273 kgCO2/kWh
+    market = cf.calculate(fossil, scope2_method="market")
+    assert market.frame["CO2 [t]"].iloc[0] == pytest.approx(0.8273)
+
+
+def test_gross_ncv_override_and_negative_factor_are_refused() -> None:
+    gas = {"activity": "fuel.natural_gas", "amount": 1, "unit": "10^4 Nm3", "ncv": 380.0,
+           "ncv_unit": "GJ / 10^4 Nm3", "calorific_basis": "gross"}  # fmt: skip
+    with pytest.raises(cf.ValidationError, match="never converts between gross and net"):
+        cf.calculate(_rows(gas))
+    heat = {"activity": "heat.purchased", "amount": 1, "unit": "GJ", "factor": -0.1,
+            "factor_unit": "t CO2 / GJ"}  # fmt: skip
+    with pytest.raises(cf.ValidationError, match="factor is negative"):
+        cf.calculate(_rows(heat))
+    assert cf.calculate(_rows(heat), allow_negative=True).frame["CO2 [t]"].iloc[0] == -0.1
+
+
+def test_metered_gas_volume_needs_normal_conditions() -> None:
+    rows = _rows({"activity": "fuel.natural_gas", "amount": 100, "unit": "m3"})
+    with pytest.raises(cf.ValidationError, match=r"temperature and\s+pressure"):
         cf.calculate(rows)
 
 

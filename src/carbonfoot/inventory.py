@@ -67,6 +67,21 @@ INSTRUMENTS: Final[dict[str, str]] = {
 _ZERO_EMISSION_INSTRUMENTS: Final = frozenset({"green_certificate", "green_power"})
 _SCOPE_BY_KIND: Final[dict[str, int]] = {"fuel": 1, "electricity": 2, "heat": 2}
 _TAG_COLUMNS: Final = ("scope", "category", "stage", "entity", "period")
+_CARRIED_COLUMNS: Final = (
+    "sector",
+    "calorific_basis",
+    "instrument",
+    "ncv",
+    "ncv_unit",
+    "carbon_content",
+    "carbon_content_unit",
+    "oxidation_rate",
+    "oxidation_rate_unit",
+    "factor",
+    "factor_unit",
+    "factor_gas",
+    "factor_source",
+)
 _KEY_COLUMNS: Final = ("activity", "unit", "region", "year", "sector", "dataset", "instrument")
 _OVERRIDES: Final[dict[str, str]] = {
     "ncv": "ncv_unit",
@@ -184,6 +199,12 @@ def _density_hint(units: Sequence[str]) -> str:
         given, wanted = _measure(units[0], 1), _measure(units[1], -1)
     except (UnitError, IndexError):
         return ""
+    if {given, wanted} == {"volume", "gas volume (Nm3)"}:
+        return (
+            f" The amount is in {units[0]} but {units[1]} is per Nm3 (0 °C, 101.325 kPa): "
+            "convert the metered volume to normal conditions with its temperature and "
+            "pressure first; carbonfoot never assumes them."
+        )
     if given and wanted and given != wanted:
         return (
             f" The amount is a {given} ({units[0]}) but {units[1]} is per {wanted}: convert "
@@ -226,25 +247,40 @@ def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
     """Choose the method for one distinct key and reduce its unit conversions to numbers."""
     activity = key["activity"]
     amount_unit = key["unit"]
-    kind = activities()[activity].kind if activity in activities() else ""
+    instrument = key["instrument"]
+    if instrument and activity != _MARKET_ACTIVITY:
+        raise _RowError(
+            f"instrument {instrument!r} applies to purchased grid electricity "
+            f"({_MARKET_ACTIVITY}) only, not to {activity}"
+        )
+    if instrument == "supplier_specific" and scope2_method == "location":
+        # location-based scope 2 uses the grid average whatever was contracted (GHG Protocol
+        # Scope 2 Guidance): the supplier's own factor belongs to the market-based figure only
+        return _with_note(_direct_plan(table, key, activity), "location-based: contract ignored")
     if key["factor"]:
         gas = key["factor_gas"] or "CO2"
         coefficient = _coefficient(
             [amount_unit, key["factor"]], _tonnes_of(gas), "own factor × amount"
         )
-        return _Plan("own factor", (_Term(gas, coefficient, ("factor",)),), ())
-    if kind == "electricity" and scope2_method == "market":
+        method = "own factor" + (" (supplier-specific, market-based)" if instrument else "")
+        return _Plan(method, (_Term(gas, coefficient, ("factor",)),), ())
+    if activity == _MARKET_ACTIVITY and scope2_method == "market":
         return _market_plan(table, key)
-    if key["instrument"]:
-        raise _RowError(
-            f"instrument {key['instrument']!r} applies to electricity in market-based scope 2 "
-            "only (calculate(..., scope2_method='market'))"
-        )
+    if instrument:  # green certificate / green power in a location-based run
+        return _with_note(_direct_plan(table, key, activity), "location-based: instrument ignored")
+    kind = activities()[activity].kind if activity in activities() else ""
     if kind == "fuel":
         plan = _combustion_plan(table, key)
         if plan is not None:
             return plan
     return _direct_plan(table, key, activity)
+
+
+_MARKET_ACTIVITY: Final = "electricity.grid"
+
+
+def _with_note(plan: _Plan, note: str) -> _Plan:
+    return _Plan(f"{plan.method} ({note})", plan.terms, plan.factors)
 
 
 def _direct_plan(table: FactorTable, key: dict[str, Any], activity: str) -> _Plan:
@@ -308,6 +344,11 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
             f"the amount of {activity} is given as energy ({amount_unit}); state its "
             "calorific_basis. The combustion factors are on a net (NCV) basis, and carbonfoot "
             f"never converts between gross and net{got}"
+        )
+    if key["ncv"] and key["calorific_basis"] == "gross":
+        raise _RowError(
+            "the row's ncv is a net calorific value by definition, but calorific_basis says "
+            "'gross'; carbonfoot never converts between gross and net"
         )
     energy_units: list[str] = [amount_unit]
     energy_values: tuple[str, ...] = ()
@@ -549,6 +590,8 @@ def calculate(
         values = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype=float)
         given = frame[value_column].notna().to_numpy()
         messages.flag(row_error, given & ~np.isfinite(values), f"{value_column} is not a number")
+        if not allow_negative:
+            messages.flag(row_error, given & (values < 0), f"{value_column} is negative")
         has_unit = frame[unit_column].notna().to_numpy() if unit_column in frame else given & False
         messages.flag(row_error, given & ~has_unit, f"{value_column} needs {unit_column}")
         messages.flag(row_error, ~given & has_unit, f"{unit_column} given without {value_column}")
@@ -606,6 +649,9 @@ def calculate(
     for tag in _TAG_COLUMNS[1:]:
         if tag in frame.columns:
             out[tag] = frame[tag].to_numpy()
+    for given_column in _CARRIED_COLUMNS:  # the row's own inputs stay in its audit trail
+        if given_column in frame.columns:
+            out[given_column] = frame[given_column].to_numpy()
     for gas in gases:
         out[f"{gas} [t]"] = masses[gas]
     out[f"CO2e ({metric}) [t]"] = co2e
@@ -618,12 +664,12 @@ def calculate(
 
 
 def _trail(plan: _Plan | None) -> tuple[str, str, str]:
-    """(factor ids, dataset/edition list, fallbacks) of a plan, each joined with ';'."""
+    """(factor ids, dataset/edition list, fallbacks) of a plan, each joined with '; '."""
     if plan is None:
         return "", "", ""
-    ids = ";".join(f.factor_id for f in plan.factors)
-    editions = ";".join(sorted({f"{f.dataset}/{f.edition}" for f in plan.factors}))
-    fallbacks = ";".join(sorted({f.fallback for f in plan.factors if f.fallback}))
+    ids = "; ".join(f.factor_id for f in plan.factors)
+    editions = "; ".join(sorted({f"{f.dataset}/{f.edition}" for f in plan.factors}))
+    fallbacks = "; ".join(sorted({f.fallback for f in plan.factors if f.fallback}))
     return ids, editions, fallbacks
 
 
