@@ -82,7 +82,6 @@ _CARRIED_COLUMNS: Final = (
     "factor_gas",
     "factor_source",
 )
-_KEY_COLUMNS: Final = ("activity", "unit", "region", "year", "sector", "dataset", "instrument")
 _OVERRIDES: Final[dict[str, str]] = {
     "ncv": "ncv_unit",
     "carbon_content": "carbon_content_unit",
@@ -152,10 +151,6 @@ class _RowError(CarbonfootError):
 
 def _tonnes_of(gas: str) -> str:
     return f"t {gas}"
-
-
-_MASS: Final = Q_(1, "kg").dimensionality
-_GAS_VOLUME: Final = {Q_(1, "Nm3").dimensionality, Q_(1, "m3").dimensionality}
 
 
 def _coefficient(units: Sequence[str], target: str, what: str) -> float:
