@@ -292,3 +292,15 @@ def test_new_activities_when_asked() -> None:
 def test_vocabularies_are_read_only() -> None:
     with pytest.raises(TypeError):
         cf.factors.regions()["CN-AH"] = cf.factors.regions()["CN"]  # type: ignore[index]
+
+
+def test_excel_round_trip_and_row_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "mine.xlsx"
+    pd.DataFrame([_row(factor_id="a", value=0.42)]).to_excel(path, index=False)
+    factor = cf.read_factors(path, dataset="xlsx").select("electricity.grid", "CN", 2020)
+    assert (factor.value, factor.dataset) == (0.42, "xlsx")
+    pd.DataFrame([_row(factor_id="a"), _row(factor_id="b", unit="kg CO2 / bogokWh")]).to_excel(
+        path, index=False
+    )
+    with pytest.raises(cf.DataError, match=r"mine\.xlsx, row 3, column unit"):
+        cf.read_factors(path)
