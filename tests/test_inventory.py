@@ -202,3 +202,153 @@ def test_by_and_activity_models() -> None:
     assert by_scope[result.co2e_column].sum() == pytest.approx(result.total.magnitude)
     with pytest.raises(cf.ValidationError, match="unknown: nope"):
         result.by("nope")
+
+
+# --- regressions from the engine review: paths that once gave a silently wrong number -------
+
+ANHUI = {
+    "activity": "electricity.grid",
+    "amount": 10,
+    "unit": "MWh",
+    "region": "CN-AH",
+    "year": 2023,
+}
+
+
+@pytest.mark.parametrize(
+    ("row", "method", "location_t", "market_t"),
+    [
+        # 10 MWh × 0.6553 t/MWh (Anhui 2023) = 6.553 t location-based, whatever the contract
+        ({"instrument": "green_power"}, "location", 6.553, 0.0),
+        ({"instrument": "supplier_specific", "factor": 0.3, "factor_unit": "t CO2 / MWh"},
+         "location", 6.553, 3.0),
+    ],
+)  # fmt: skip
+def test_instrument_rules_come_before_own_factors(
+    row: dict[str, Any], method: str, location_t: float, market_t: float
+) -> None:
+    rows = _rows({**ANHUI, **row})
+    assert cf.calculate(rows).frame["CO2 [t]"].iloc[0] == pytest.approx(location_t)
+    market = cf.calculate(rows, scope2_method="market").frame["CO2 [t]"].iloc[0]
+    assert market == pytest.approx(market_t)
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"instrument": "green_power", "factor": 0.0, "factor_unit": "t CO2 / MWh"}, "cannot also"),
+        ({"instrument": "bogus", "factor": 0.3, "factor_unit": "t CO2 / MWh"}, "unknown"),
+        ({"factor": 0.0, "factor_unit": ""}, "factor needs factor_unit"),
+        ({"ncv": 300.0, "ncv_unit": " "}, "ncv needs ncv_unit"),
+    ],
+)  # fmt: skip
+def test_contradictory_or_incomplete_rows_are_errors(row: dict[str, Any], message: str) -> None:
+    rows = _rows({**ANHUI, **row})
+    with pytest.raises(cf.ValidationError, match=message):
+        cf.calculate(rows, scope2_method="market")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"oxidation_rate": 98, "oxidation_rate_unit": "1"}, "more than 100 %"),
+        ({"oxidation_rate": 150, "oxidation_rate_unit": "%"}, "more than 100 %"),
+        ({"ncv": 0.0, "ncv_unit": "GJ / t"}, "ncv must be positive"),
+        ({"carbon_content": -1.0, "carbon_content_unit": "t C / TJ"}, "must be positive"),
+    ],
+)
+def test_override_values_are_range_checked(overrides: dict[str, Any], message: str) -> None:
+    rows = _rows({"activity": "fuel.diesel", "amount": 1, "unit": "t", **overrides})
+    with pytest.raises(cf.ValidationError, match=message):
+        cf.calculate(rows)
+
+
+def test_method_says_which_gases_a_sector_added() -> None:
+    # IPCC 2006 has refinery gas CH4/N2O only for energy industries (Table 2.2)
+    rows = _rows(
+        {"activity": "fuel.refinery_gas", "amount": 1, "unit": "t", "sector": "manufacturing"}
+    )
+    frame = cf.calculate(rows).frame
+    assert "no CH4/N2O factors for sector manufacturing" in frame["method"].iloc[0]
+    assert "CH4 [t]" not in frame.columns
+
+
+def test_scope_column_accepts_words_and_refuses_nonsense() -> None:
+    rows = _rows(
+        {**ANHUI, "scope": "Scope 3"}, {**ANHUI, "scope": "范围一"}, {**ANHUI, "scope": 2.0},
+        {**ANHUI, "scope": None},
+    )  # fmt: skip
+    assert list(cf.calculate(rows).frame["scope"]) == [3, 1, 2, 2]
+    with pytest.raises(cf.ValidationError, match="scope must be 1, 2 or 3"):
+        cf.calculate(_rows({**ANHUI, "scope": 2.7}))
+
+
+def test_output_keys_are_normalized_so_groups_do_not_split() -> None:
+    rows = _rows({**ANHUI, "year": "2023"}, {**ANHUI, "year": 2023}, {**ANHUI, "region": ""})
+    frame = cf.calculate(rows).frame
+    assert list(frame["year"]) == [2023, 2023, 2023]
+    assert list(frame["region"]) == ["CN-AH", "CN-AH", "CN"]
+    assert len(cf.calculate(rows).by("year")) == 1
+
+
+def test_gwp_problems_are_row_errors_in_collect_mode() -> None:
+    # AR4 publishes no fossil-methane GWP: that row fails, the grid row still computes
+    rows = _rows(
+        ANHUI,
+        {"activity": "heat.purchased", "amount": 1, "unit": "GJ", "factor": 0.01,
+         "factor_unit": "t CH4-fossil / GJ", "factor_gas": "CH4-fossil"},
+    )  # fmt: skip
+    result = cf.calculate(rows, metric="AR4GWP100", errors="collect")
+    assert "No AR4GWP100 value for CH4_fossil" in result.frame["error"].iloc[1]
+    assert result.frame["CO2 [t]"].iloc[0] == pytest.approx(6.553)
+    assert result.total.magnitude == pytest.approx(6.553)
+
+
+def test_co2e_factors_count_under_their_own_metric_only() -> None:
+    row = {"activity": "heat.purchased", "amount": 100, "unit": "GJ", "factor": 0.08,
+           "factor_unit": "t CO2e (AR6GWP100) / GJ", "factor_source": "supplier EPD"}  # fmt: skip
+    result = cf.calculate(_rows(row))
+    assert result.frame["CO2e (AR6GWP100) reported [t]"].iloc[0] == pytest.approx(8.0)
+    assert result.total.magnitude == pytest.approx(8.0)  # 100 GJ × 0.08 t CO2e/GJ
+    with pytest.raises(cf.ValidationError, match="cannot be converted between metrics"):
+        cf.calculate(_rows(row), metric="AR5GWP100")
+
+
+def test_bundled_co2e_table_factors_work_too() -> None:
+    table = cf.read_factors(
+        pd.DataFrame([{"factor_id": "epd", "activity": "heat.purchased", "name_zh": "示例",
+                       "name_en": "example (fictional)", "parameter": "emission_factor",
+                       "gas": "CO2e", "gwp_metric": "AR6GWP100", "value": 0.09,
+                       "unit": "t CO2e (AR6GWP100) / GJ", "region": "CN", "source_id": "s",
+                       "source_locator": "p.1", "verification": "unverified: fictional"}])
+    )  # fmt: skip
+    result = cf.calculate(_rows({"activity": "heat.purchased", "amount": 10, "unit": "GJ"}), table)
+    assert result.total.magnitude == pytest.approx(0.9)  # 10 GJ × 0.09
+
+
+def test_ipcc_combustion_branch() -> None:
+    # 2006 IPCC Vol.2 Table 1.2/1.4, gas/diesel oil: 43.0 TJ/Gg × 74,100 kg CO2/TJ = 3.1863 t/t
+    rows = _rows(
+        {"activity": "fuel.diesel", "amount": 1, "unit": "t", "dataset": "ipcc-2006-stationary"}
+    )
+    frame = cf.calculate(rows).frame
+    assert frame["CO2 [t]"].iloc[0] == pytest.approx(43.0 * 74_100 / 1e6)
+    assert frame["method"].iloc[0].startswith("fuel combustion (IPCC 2006)")
+
+
+@pytest.mark.parametrize(
+    ("rows", "message"),
+    [
+        (pd.DataFrame({"activity": [["fuel.diesel"]], "amount": [1], "unit": ["t"]}), "not text"),
+        (_rows({**ANHUI, "year": True}), "whole number"),
+    ],
+)
+def test_odd_cells_are_carbonfoot_errors(rows: pd.DataFrame, message: str) -> None:
+    with pytest.raises(cf.ValidationError, match=message):
+        cf.calculate(rows)
+
+
+def test_empty_input_gives_an_empty_result() -> None:
+    result = cf.calculate([])
+    assert len(result) == 0
+    assert result.total.magnitude == 0

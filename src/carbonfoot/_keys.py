@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["blank", "factorize_keys"]
+__all__ = ["as_year", "blank", "factorize_keys"]
 
 
 def blank(value: object) -> bool:
@@ -23,6 +23,21 @@ def blank(value: object) -> bool:
     if isinstance(value, float):
         return math.isnan(value)
     return isinstance(value, str) and value == ""
+
+
+def as_year(value: object) -> int:
+    """A data year from 2023, 2023.0 or "2023"; anything else raises ValidationError."""
+    from carbonfoot.errors import ValidationError
+
+    if isinstance(value, bool):
+        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}")
+    try:
+        as_float = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}") from None
+    if not math.isfinite(as_float) or not as_float.is_integer():
+        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}")
+    return int(as_float)
 
 
 def factorize_keys(
@@ -39,7 +54,14 @@ def factorize_keys(
     for name, column in columns.items():
         if column not in frame.columns:
             continue
-        codes, distinct = pd.factorize(frame[column], use_na_sentinel=False)
+        try:
+            codes, distinct = pd.factorize(frame[column], use_na_sentinel=False)
+        except TypeError:
+            from carbonfoot.errors import ValidationError
+
+            raise ValidationError(
+                f"column {column!r} holds values that are not text or numbers (e.g. lists)"
+            ) from None
         size = max(len(distinct), 1)
         if combined.max(initial=0) >= (2**62) // size:  # re-densify before it could overflow
             combined = np.unique(combined, return_inverse=True)[1].astype(np.int64)

@@ -31,7 +31,7 @@ import pandas as pd
 import pydantic
 import yaml
 
-from carbonfoot._keys import factorize_keys
+from carbonfoot._keys import as_year, factorize_keys
 from carbonfoot._paths import factors_dir
 from carbonfoot.errors import DataError, FactorNotFoundError, UnitError, ValidationError
 from carbonfoot.units import GASES, GWP_METRICS, Q_, Quantity, metric_of, parse_unit
@@ -681,7 +681,7 @@ class FactorTable:
                 factor = self._select(
                     activity=args["activity"],
                     region=args["region"],
-                    year=None if args["year"] is None else _as_year(args["year"]),
+                    year=None if args["year"] is None else as_year(args["year"]),
                     gas=args["gas"],
                     parameter=parameter,
                     sector=args["sector"],
@@ -730,18 +730,6 @@ class _NotFound(Exception):
 def _shorten(items: Sequence[str], most: int = 10) -> str:
     shown = ", ".join(items[:most])
     return shown if len(items) <= most else f"{shown}, … ({len(items)} in all)"
-
-
-def _as_year(value: object) -> int:
-    if isinstance(value, bool):
-        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}")
-    try:
-        as_float = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}") from None
-    if not as_float.is_integer():
-        raise ValidationError(f"year must be a whole number such as 2023, got {value!r}")
-    return int(as_float)
 
 
 def _pick_year(rows: list[dict[str, Any]], year: int | None) -> tuple[list[dict[str, Any]], str]:

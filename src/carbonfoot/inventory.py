@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 import pydantic
 
-from carbonfoot._keys import factorize_keys
+from carbonfoot._keys import as_year, factorize_keys
 from carbonfoot.errors import (
     CarbonfootError,
     DataError,
@@ -45,7 +45,16 @@ from carbonfoot.errors import (
     ValidationError,
 )
 from carbonfoot.factors import Factor, FactorTable, activities, load_factors
-from carbonfoot.units import DEFAULT_METRIC, Q_, Quantity, check_metric, gwp, parse_unit
+from carbonfoot.units import (
+    DEFAULT_METRIC,
+    Q_,
+    Quantity,
+    canonical_gas,
+    check_metric,
+    gwp,
+    metric_of,
+    parse_unit,
+)
 
 __all__ = [
     "DEFAULT_REGION",
@@ -239,36 +248,68 @@ def _is_energy(unit: str) -> bool:
 
 
 def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
-    """Choose the method for one distinct key and reduce its unit conversions to numbers."""
+    """Choose the method for one distinct key and reduce its unit conversions to numbers.
+
+    Order: scope-2 instruments (they decide everything for their rows), then the row's own
+    factor, then fuel combustion, then a direct factor.
+    """
     activity = key["activity"]
-    amount_unit = key["unit"]
     instrument = key["instrument"]
-    if instrument and activity != _MARKET_ACTIVITY:
-        raise _RowError(
-            f"instrument {instrument!r} applies to purchased grid electricity "
-            f"({_MARKET_ACTIVITY}) only, not to {activity}"
-        )
-    if instrument == "supplier_specific" and scope2_method == "location":
-        # location-based scope 2 uses the grid average whatever was contracted (GHG Protocol
-        # Scope 2 Guidance): the supplier's own factor belongs to the market-based figure only
-        return _with_note(_direct_plan(table, key, activity), "location-based: contract ignored")
+    if instrument is not None:
+        if instrument not in INSTRUMENTS:
+            raise _RowError(f"unknown instrument {instrument!r}; valid: {', '.join(INSTRUMENTS)}")
+        if activity != _MARKET_ACTIVITY:
+            raise _RowError(
+                f"instrument {instrument!r} applies to purchased grid electricity "
+                f"({_MARKET_ACTIVITY}) only, not to {activity}"
+            )
+        if scope2_method == "location":
+            # location-based scope 2 counts the grid average whatever was contracted (GHG
+            # Protocol Scope 2 Guidance); the instrument and any own factor are market-only
+            plan = _direct_plan(table, dict(key, factor=None), activity)
+            return _with_note(plan, f"location-based: {instrument} ignored")
+        return _market_plan(table, key)
     if key["factor"]:
-        gas = key["factor_gas"] or "CO2"
-        coefficient = _coefficient(
-            [amount_unit, key["factor"]], _tonnes_of(gas), "own factor × amount"
-        )
-        method = "own factor" + (" (supplier-specific, market-based)" if instrument else "")
-        return _Plan(method, (_Term(gas, coefficient, ("factor",)),), ())
+        return _own_factor_plan(key)
     if activity == _MARKET_ACTIVITY and scope2_method == "market":
         return _market_plan(table, key)
-    if instrument:  # green certificate / green power in a location-based run
-        return _with_note(_direct_plan(table, key, activity), "location-based: instrument ignored")
     kind = activities()[activity].kind if activity in activities() else ""
     if kind == "fuel":
-        plan = _combustion_plan(table, key)
-        if plan is not None:
-            return plan
+        combustion = _combustion_plan(table, key)
+        if combustion is not None:
+            return combustion
     return _direct_plan(table, key, activity)
+
+
+def _own_factor_plan(key: dict[str, Any]) -> _Plan:
+    unit = key["factor"]  # the key holds the override's unit (its value multiplies per row)
+    gas = _factor_gas(key["factor_gas"], unit)
+    target = f"t {gas}" if not gas.startswith("CO2e") else f"t CO2e ({gas[5:-1]})"
+    coefficient = _coefficient([key["unit"], unit], target, "own factor × amount")
+    method = "own factor" + (" (supplier-specific)" if key["instrument"] else "")
+    return _Plan(method, (_Term(gas, coefficient, ("factor",)),), ())
+
+
+def _factor_gas(given: str | None, unit: str) -> str:
+    """The gas of an own factor: ``factor_gas`` (any spelling) or, for CO2e, from the unit.
+
+    CO2e factors are returned as ``"CO2e(<metric>)"`` so that the metric travels with them.
+    """
+    if given is None or given.replace(" ", "").startswith("CO2e"):
+        _, parsed = parse_unit(unit)
+        metric = metric_of(Q_(1, parsed))
+        if metric is None and given is None:
+            return "CO2"
+        if metric in (None, "unknown"):
+            raise _RowError(
+                f"own factor in {unit!r} is CO2e without a stated GWP metric; write e.g. "
+                "'t CO2e (AR6GWP100) / MWh'"
+            )
+        return f"CO2e({metric})"
+    try:
+        return canonical_gas(given)
+    except FactorNotFoundError as exc:
+        raise _RowError(f"factor_gas: {exc}") from None
 
 
 _MARKET_ACTIVITY: Final = "electricity.grid"
@@ -288,10 +329,12 @@ def _direct_plan(table: FactorTable, key: dict[str, Any], activity: str) -> _Pla
     terms, used = [], []
     for gas in gases:
         factor = _select(table, key, gas=gas)
+        term_gas = _factor_gas(gas, factor.unit)  # CO2e factors carry their metric
+        target = f"t CO2e ({term_gas[5:-1]})" if term_gas.startswith("CO2e(") else f"t {gas}"
         coefficient = _coefficient(
-            [key["unit"], factor.unit], _tonnes_of(gas), f"{activity} amount × {factor.factor_id}"
+            [key["unit"], factor.unit], target, f"{activity} amount × {factor.factor_id}"
         )
-        terms.append(_Term(gas, coefficient * factor.value))
+        terms.append(_Term(term_gas, coefficient * factor.value))
         used.append(factor)
     return _Plan("direct: amount × emission factor", tuple(terms), tuple(used))
 
@@ -299,12 +342,18 @@ def _direct_plan(table: FactorTable, key: dict[str, Any], activity: str) -> _Pla
 def _market_plan(table: FactorTable, key: dict[str, Any]) -> _Plan:
     instrument = key["instrument"]
     if instrument in _ZERO_EMISSION_INSTRUMENTS:
+        if key["factor"]:
+            raise _RowError(
+                f"a {instrument} row counts 0 t CO2; it cannot also have its own factor"
+            )
         method = f"market-based: {INSTRUMENTS[instrument]} (0 t CO2)"
         return _Plan(method, (_Term("CO2", 0.0),), ())
     if instrument == "supplier_specific":
-        raise _RowError("instrument 'supplier_specific' needs the row's own factor and factor_unit")
-    if instrument:
-        raise _RowError(f"unknown instrument {instrument!r}; valid: {', '.join(INSTRUMENTS)}")
+        if not key["factor"]:
+            raise _RowError(
+                "instrument 'supplier_specific' needs the row's own factor and factor_unit"
+            )
+        return _own_factor_plan(key)
     residual = dict(key, activity="electricity.grid.excl_market_nonfossil")
     factor = _select(table, residual, gas="CO2")
     coefficient = _coefficient([key["unit"], factor.unit], "t CO2", "residual mix")
@@ -387,6 +436,7 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
         factors.append(co2)
         method = "fuel combustion (IPCC 2006): amount × NCV × CO2 factor per energy"
     if key["sector"] is not None:
+        added = []
         for gas in ("CH4", "N2O"):
             other = _maybe(table, key, gas=gas)
             if other is None or not _per_energy(other.unit):
@@ -396,7 +446,11 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
             )
             terms.append(_Term(gas, coefficient * energy_value * other.value, energy_values))
             factors.append(other)
-        method += f"; CH4, N2O per energy for sector {key['sector']}"
+            added.append(gas)
+        if added:
+            method += f"; {', '.join(added)} per energy for sector {key['sector']}"
+        else:
+            method += f"; no CH4/N2O factors for sector {key['sector']} in the table"
     if energy_input:
         method += " (amount given as net energy)"
     return _Plan(method, tuple(terms), tuple(factors))
@@ -421,6 +475,8 @@ def _as_frame(activities_in: pd.DataFrame | Iterable[Activity]) -> pd.DataFrame:
     if isinstance(activities_in, pd.DataFrame):
         return activities_in
     rows = list(activities_in)
+    if not rows:
+        return pd.DataFrame({"activity": [], "amount": [], "unit": []})
     if not all(isinstance(r, Activity) for r in rows):
         raise ValidationError("activities must be a DataFrame or a list of cf.Activity models")
     return pd.DataFrame([r.model_dump() for r in rows])
@@ -442,22 +498,21 @@ _KEY_SOURCES: Final[dict[str, str]] = {
 
 
 def _key_problem(key: dict[str, Any], known: Any) -> str:
-    """Why a key cannot be computed before any factor is looked up ('' if it can)."""
+    """Why a key cannot be computed before any factor is looked up ('' if it can).
+
+    Normalizes the key in place: the year becomes an int, a missing region the default.
+    """
     if key["activity"] is None:
         return "activity is missing"
     if key["activity"] not in known:
         return f"unknown activity {key['activity']!r} (see factors/activities.yaml)"
     if key["unit"] is None:
         return "unit is missing"
-    year = key["year"]
-    if year is not None:
+    if key["year"] is not None:
         try:
-            as_float = float(year)
-        except (TypeError, ValueError):
-            as_float = math.nan
-        if not math.isfinite(as_float) or not as_float.is_integer():
-            return f"year must be a whole number such as 2023, got {year!r}"
-        key["year"] = int(as_float)
+            key["year"] = as_year(key["year"])
+        except ValidationError as exc:
+            return str(exc)
     if key["region"] is None:
         key["region"] = DEFAULT_REGION
     return ""
@@ -557,42 +612,44 @@ def calculate(
     messages = _Messages()
     plans: list[_Plan | None] = []
     key_error = np.zeros(len(keys), dtype=np.int64)
+    weights: dict[str, float | str] = {}
     for number, key in enumerate(keys):
         problem = _key_problem(key, known)
         plan = None
         if not problem:
             try:
                 plan = _plan(table, key, scope2_method)
+                for term in plan.terms:
+                    weights.setdefault(term.gas, _weight(term.gas, metric))
             except (_RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
-                problem = str(exc)
+                problem, plan = str(exc), None
         plans.append(plan)
         key_error[number] = messages.code(problem)
 
     # --- row checks (vectorized) ---------------------------------------------------------
     amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
     row_error = np.zeros(len(frame), dtype=np.int64)
-    messages.flag(
-        row_error, ~np.isfinite(amount), "amount is missing, NaN, infinite or not a number"
-    )
+    unreadable = ~np.isfinite(amount)
+    for position in np.flatnonzero(unreadable)[:1000]:  # name the value given, row by row
+        given_amount = frame["amount"].iloc[position]
+        row_error[position] = messages.code(
+            f"amount {given_amount!r} is missing, NaN, infinite or not a number"
+        )
+    messages.flag(row_error, unreadable, "amount is missing, NaN, infinite or not a number")
     if not allow_negative:
         messages.flag(
             row_error, amount < 0, "amount is negative (allow_negative=True for corrections)"
         )
-    row_values: dict[str, np.ndarray] = {}
-    for value_column, unit_column in _OVERRIDES.items():
-        if value_column not in frame.columns:
-            continue
-        values = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype=float)
-        given = frame[value_column].notna().to_numpy()
-        messages.flag(row_error, given & ~np.isfinite(values), f"{value_column} is not a number")
-        if not allow_negative:
-            messages.flag(row_error, given & (values < 0), f"{value_column} is negative")
-        has_unit = frame[unit_column].notna().to_numpy() if unit_column in frame else given & False
-        messages.flag(row_error, given & ~has_unit, f"{value_column} needs {unit_column}")
-        messages.flag(row_error, ~given & has_unit, f"{unit_column} given without {value_column}")
-        row_values[value_column] = values
+    row_values = _override_values(frame, row_error, messages, allow_negative)
+    scope = _scopes(frame, keys, codes, known, row_error, messages)
     from_key = key_error[codes]
     row_error = np.where(row_error == 0, from_key, row_error)
+    for number, plan in enumerate(plans):  # a gas without a GWP under this metric
+        problems = (
+            [weights[t.gas] for t in plan.terms if isinstance(weights[t.gas], str)] if plan else []
+        )
+        if problems:
+            messages.flag(row_error, codes == number, str(problems[0]))
     bad = row_error != 0
 
     if errors == "raise" and bad.any():
@@ -623,15 +680,13 @@ def calculate(
                 mass = mass * np.where(used[codes], row_values[name], 1.0)
         mass[bad] = np.nan
         masses[gas] = mass
-        co2e += mass * gwp(gas, metric).value
+        weight = weights[gas]
+        if isinstance(weight, float):
+            co2e += np.where(bad, 0.0, mass * weight)
     co2e[bad] = np.nan
 
     # --- the result ------------------------------------------------------------------------
-    region = frame["region"].to_numpy(dtype=object, copy=True) if "region" in frame else None
-    if region is None:
-        region = np.full(len(frame), DEFAULT_REGION, dtype=object)
-    else:
-        region[pd.isna(region)] = DEFAULT_REGION
+    region = np.array([k["region"] for k in keys], dtype=object)[codes] if keys else []
     out: dict[str, Any] = {
         "activity": frame["activity"].to_numpy(),
         "amount": amount,
@@ -639,8 +694,10 @@ def calculate(
         "region": region,
     }
     if "year" in frame.columns:
-        out["year"] = frame["year"].to_numpy()
-    out["scope"] = _scopes(frame, keys, codes, known)
+        years = np.array([-1 if k["year"] is None else k["year"] for k in keys], dtype=np.int64)
+        year_codes = years[codes]
+        out["year"] = pd.arrays.IntegerArray(year_codes, mask=year_codes < 0)
+    out["scope"] = scope
     for tag in _TAG_COLUMNS[1:]:
         if tag in frame.columns:
             out[tag] = frame[tag].to_numpy()
@@ -648,7 +705,7 @@ def calculate(
         if given_column in frame.columns:
             out[given_column] = frame[given_column].to_numpy()
     for gas in gases:
-        out[f"{gas} [t]"] = masses[gas]
+        out[_mass_column(gas)] = masses[gas]
     out[f"CO2e ({metric}) [t]"] = co2e
     out["method"] = _per_row([p.method if p else "" for p in plans], codes, bad)
     trail = [_trail(p) for p in plans]
@@ -681,8 +738,91 @@ def _per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> pd.Categ
     return pd.Categorical.from_codes(row_codes, categories=pd.Index(categories))
 
 
-def _scopes(frame: pd.DataFrame, keys: list[dict[str, Any]], codes: np.ndarray, known: Any) -> Any:
-    """GHG Protocol scope per row: the row's own ``scope``, else by the activity's kind."""
+def _weight(gas: str, metric: str) -> float | str:
+    """t CO2e per t of ``gas`` under ``metric``, or why there is none (a row error)."""
+    if gas.startswith("CO2e("):
+        factor_metric = gas[5:-1]
+        if factor_metric == metric:
+            return 1.0
+        return (
+            f"the factor is CO2e under {factor_metric} and this run uses {metric}; a CO2e "
+            "figure cannot be converted between metrics (its gases are unknown)"
+        )
+    try:
+        return gwp(gas, metric).value
+    except FactorNotFoundError as exc:
+        return str(exc)
+
+
+def _mass_column(gas: str) -> str:
+    """Output column of a gas: ``"CH4 [t]"``; CO2e factors: ``"CO2e (AR6GWP100) reported [t]"``."""
+    if gas.startswith("CO2e("):
+        return f"CO2e ({gas[5:-1]}) reported [t]"
+    return f"{gas} [t]"
+
+
+def _override_values(
+    frame: pd.DataFrame, row_error: np.ndarray, messages: _Messages, allow_negative: bool
+) -> dict[str, np.ndarray]:
+    """Per-row override values, checked: a number with a unit, positive, a rate ≤ 100 %."""
+    values_by_name: dict[str, np.ndarray] = {}
+    for value_column, unit_column in _OVERRIDES.items():
+        if value_column not in frame.columns:
+            continue
+        values = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype=float)
+        given = ~_blank_cells(frame[value_column])
+        has_unit = ~_blank_cells(frame[unit_column]) if unit_column in frame else given & False
+        messages.flag(row_error, given & ~np.isfinite(values), f"{value_column} is not a number")
+        messages.flag(row_error, given & ~has_unit, f"{value_column} needs {unit_column}")
+        messages.flag(row_error, ~given & has_unit, f"{unit_column} given without {value_column}")
+        if value_column == "factor":
+            if not allow_negative:
+                messages.flag(row_error, given & (values < 0), "factor is negative")
+        else:
+            messages.flag(row_error, given & (values <= 0), f"{value_column} must be positive")
+        if value_column == "oxidation_rate" and has_unit.any():
+            units = frame[unit_column].where(has_unit, "").astype(str)
+            share = values * units.map(_fraction_of).to_numpy(dtype=float)
+            messages.flag(
+                row_error,
+                given & has_unit & (share > 1),
+                "oxidation_rate is more than 100 % (give e.g. 98 with oxidation_rate_unit '%')",
+            )
+        values_by_name[value_column] = values
+    return values_by_name
+
+
+def _blank_cells(column: pd.Series) -> np.ndarray:
+    """Cells that are NA or empty strings."""
+    blank = column.isna().to_numpy(copy=True)
+    if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
+        blank = blank | (column.astype(str).str.strip() == "").to_numpy()
+    return blank
+
+
+@functools.lru_cache(maxsize=256)
+def _fraction_of(unit: str) -> float:
+    """Size of a dimensionless unit as a fraction ('%' → 0.01); NaN if not dimensionless."""
+    try:
+        scale, parsed = parse_unit(unit)
+        return float(Q_(scale, parsed).m_as(""))
+    except (UnitError, ValidationError):
+        return math.nan
+
+
+_SCOPE_WORDS: Final[dict[str, int]] = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}
+
+
+def _scopes(
+    frame: pd.DataFrame,
+    keys: list[dict[str, Any]],
+    codes: np.ndarray,
+    known: Any,
+    row_error: np.ndarray,
+    messages: _Messages,
+) -> Any:
+    """GHG Protocol scope per row: the row's own ``scope`` (1, 2, 3, "Scope 2", "范围二"),
+    else by the activity's kind (fuel → 1; electricity, heat → 2)."""
     per_key = np.array(
         [
             _SCOPE_BY_KIND.get(known[k["activity"]].kind, -1) if k["activity"] in known else -1
@@ -690,11 +830,26 @@ def _scopes(frame: pd.DataFrame, keys: list[dict[str, Any]], codes: np.ndarray, 
         ],
         dtype=np.int64,
     )
-    scope = per_key[codes] if len(codes) else np.zeros(0, dtype=np.int64)
+    scope = per_key[codes]
     if "scope" in frame.columns:
-        given = pd.to_numeric(frame["scope"], errors="coerce").to_numpy(dtype=float)
-        scope = np.where(np.isnan(given), scope, given).astype(np.int64)
+        given_codes, given_values = pd.factorize(frame["scope"], use_na_sentinel=True)
+        parsed = np.array([_parse_scope(v) for v in given_values], dtype=np.int64)
+        per_row = np.where(given_codes >= 0, parsed[given_codes] if len(parsed) else -1, -2)
+        messages.flag(
+            row_error, per_row == -1, "scope must be 1, 2 or 3 ('Scope 2' and '范围二' work too)"
+        )
+        scope = np.where(per_row > 0, per_row, scope)
     return pd.arrays.IntegerArray(scope, mask=scope < 0)
+
+
+def _parse_scope(value: object) -> int:
+    """1, 2 or 3 from 2, 2.0, '2', 'Scope 2', '范围二'; -1 if it is none of these."""
+    if isinstance(value, bool):
+        return -1
+    if isinstance(value, int | float | np.integer | np.floating):
+        return int(value) if float(value) in (1.0, 2.0, 3.0) else -1
+    text = str(value).strip().lower().removeprefix("scope").removeprefix("范围").strip()
+    return _SCOPE_WORDS.get(text, -1)
 
 
 class Emissions:
@@ -722,7 +877,7 @@ class Emissions:
     @property
     def gas_columns(self) -> list[str]:
         """The per-gas mass columns, e.g. ``["CO2 [t]", "CH4 [t]"]``."""
-        return [c for c in self.frame.columns if c.endswith(" [t]") and c != self.co2e_column]
+        return [c for c in self.frame.columns if c.endswith(" [t]") and not c.startswith("CO2e")]
 
     @property
     def total(self) -> Quantity:
@@ -745,7 +900,7 @@ class Emissions:
                 f"by() needs columns of the result; unknown: {', '.join(unknown) or '(none)'}; "
                 f"available: {', '.join(map(str, self.frame.columns))}"
             )
-        values = [*self.gas_columns, self.co2e_column]
+        values = [c for c in self.frame.columns if str(c).endswith(" [t]")]
         return self.frame.groupby(list(columns), observed=True, dropna=False)[values].sum(
             min_count=1
         )
