@@ -15,6 +15,7 @@ PUBLIC_MODULES = [
     "carbonfoot.testing",
     "carbonfoot.factors",
     "carbonfoot.inventory",
+    "carbonfoot.energy",
 ]
 
 

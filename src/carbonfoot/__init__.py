@@ -38,7 +38,8 @@ from carbonfoot.units import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from carbonfoot import factors, inventory
+    from carbonfoot import energy, factors, inventory
+    from carbonfoot.energy import EnergyUse, energy_consumption
     from carbonfoot.factors import Factor, FactorTable, load_factors, read_factors
     from carbonfoot.inventory import Activity, Emissions, calculate
 
@@ -55,6 +56,9 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Activity": ("carbonfoot.inventory", "Activity"),
     "Emissions": ("carbonfoot.inventory", "Emissions"),
     "calculate": ("carbonfoot.inventory", "calculate"),
+    "energy": ("carbonfoot.energy", None),
+    "EnergyUse": ("carbonfoot.energy", "EnergyUse"),
+    "energy_consumption": ("carbonfoot.energy", "energy_consumption"),
 }
 
 
@@ -81,6 +85,7 @@ __all__ = [
     "DataError",
     "DimensionalityError",
     "Emissions",
+    "EnergyUse",
     "Factor",
     "FactorNotFoundError",
     "FactorTable",
@@ -94,6 +99,8 @@ __all__ = [
     "ValidationError",
     "__version__",
     "calculate",
+    "energy",
+    "energy_consumption",
     "errors",
     "factors",
     "from_co2e",

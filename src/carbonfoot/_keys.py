@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["as_year", "blank", "factorize_keys"]
+__all__ = ["Messages", "as_year", "blank", "blank_cells", "factorize_keys", "per_row"]
 
 
 def blank(value: object) -> bool:
@@ -75,3 +75,40 @@ def factorize_keys(
         for key, value in zip(keys, uniques[codes[first]], strict=True):
             key[name] = None if blank(value) else value
     return inverse.astype(np.int64), keys
+
+
+class Messages:
+    """Error messages as categorical codes: 0 is '' (no error)."""
+
+    def __init__(self) -> None:
+        self.texts: list[str] = [""]
+        self._code: dict[str, int] = {"": 0}
+
+    def code(self, text: str) -> int:
+        if text not in self._code:
+            self._code[text] = len(self.texts)
+            self.texts.append(text)
+        return self._code[text]
+
+    def flag(self, row_codes: np.ndarray, mask: np.ndarray, text: str) -> None:
+        """Give rows in ``mask`` that have no error yet the message ``text``."""
+        row_codes[mask & (row_codes == 0)] = self.code(text)
+
+    def categorical(self, row_codes: np.ndarray) -> Any:
+        return pd.Categorical.from_codes(row_codes, categories=pd.Index(self.texts))
+
+
+def per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> pd.Categorical:
+    """One string per key, spread over the rows as a categorical ('' for bad rows)."""
+    categories, key_codes = np.unique(np.array([*per_key, ""], dtype=str), return_inverse=True)
+    row_codes = key_codes[:-1][codes]
+    row_codes = np.where(bad, key_codes[-1], row_codes)
+    return pd.Categorical.from_codes(row_codes, categories=pd.Index(categories))
+
+
+def blank_cells(column: pd.Series) -> np.ndarray:
+    """Cells that are NA or empty strings."""
+    blank = column.isna().to_numpy(copy=True)
+    if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
+        blank = blank | (column.astype(str).str.strip() == "").to_numpy()
+    return blank

@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 import pydantic
 
-from carbonfoot._keys import as_year, factorize_keys
+from carbonfoot._keys import Messages, as_year, blank_cells, factorize_keys, per_row
 from carbonfoot.errors import (
     CarbonfootError,
     DataError,
@@ -518,27 +518,6 @@ def _key_problem(key: dict[str, Any], known: Any) -> str:
     return ""
 
 
-class _Messages:
-    """Error messages as categorical codes: 0 is '' (no error)."""
-
-    def __init__(self) -> None:
-        self.texts: list[str] = [""]
-        self._code: dict[str, int] = {"": 0}
-
-    def code(self, text: str) -> int:
-        if text not in self._code:
-            self._code[text] = len(self.texts)
-            self.texts.append(text)
-        return self._code[text]
-
-    def flag(self, row_codes: np.ndarray, mask: np.ndarray, text: str) -> None:
-        """Give rows in ``mask`` that have no error yet the message ``text``."""
-        row_codes[mask & (row_codes == 0)] = self.code(text)
-
-    def categorical(self, row_codes: np.ndarray) -> Any:
-        return pd.Categorical.from_codes(row_codes, categories=pd.Index(self.texts))
-
-
 # --------------------------------------------------------------------------------------
 # The public function and result
 # --------------------------------------------------------------------------------------
@@ -609,7 +588,7 @@ def calculate(
 
     # --- one plan per distinct key ----------------------------------------------------
     codes, keys = factorize_keys(frame, _KEY_SOURCES)
-    messages = _Messages()
+    messages = Messages()
     plans: list[_Plan | None] = []
     key_error = np.zeros(len(keys), dtype=np.int64)
     weights: dict[str, float | str] = {}
@@ -707,10 +686,10 @@ def calculate(
     for gas in gases:
         out[_mass_column(gas)] = masses[gas]
     out[f"CO2e ({metric}) [t]"] = co2e
-    out["method"] = _per_row([p.method if p else "" for p in plans], codes, bad)
+    out["method"] = per_row([p.method if p else "" for p in plans], codes, bad)
     trail = [_trail(p) for p in plans]
     for position, column in enumerate(("factor_id", "factor_edition", "fallback")):
-        out[column] = _per_row([t[position] for t in trail], codes, bad)
+        out[column] = per_row([t[position] for t in trail], codes, bad)
     out["error"] = messages.categorical(row_error)
     return Emissions(pd.DataFrame(out, index=frame.index), metric)
 
@@ -728,14 +707,6 @@ def _trail(plan: _Plan | None) -> tuple[str, str, str]:
 def _gas_order(gas: str) -> tuple[int, str]:
     order = ["CO2", "CH4", "CH4_fossil", "CH4_nonfossil", "N2O"]
     return (order.index(gas), gas) if gas in order else (len(order), gas)
-
-
-def _per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> pd.Categorical:
-    """One string per key, spread over the rows as a categorical ('' for bad rows)."""
-    categories, key_codes = np.unique(np.array([*per_key, ""], dtype=str), return_inverse=True)
-    row_codes = key_codes[:-1][codes] if len(codes) else np.zeros(0, dtype=np.int64)
-    row_codes = np.where(bad, key_codes[-1], row_codes)
-    return pd.Categorical.from_codes(row_codes, categories=pd.Index(categories))
 
 
 def _weight(gas: str, metric: str) -> float | str:
@@ -762,7 +733,7 @@ def _mass_column(gas: str) -> str:
 
 
 def _override_values(
-    frame: pd.DataFrame, row_error: np.ndarray, messages: _Messages, allow_negative: bool
+    frame: pd.DataFrame, row_error: np.ndarray, messages: Messages, allow_negative: bool
 ) -> dict[str, np.ndarray]:
     """Per-row override values, checked: a number with a unit, positive, a rate ≤ 100 %."""
     values_by_name: dict[str, np.ndarray] = {}
@@ -770,8 +741,8 @@ def _override_values(
         if value_column not in frame.columns:
             continue
         values = pd.to_numeric(frame[value_column], errors="coerce").to_numpy(dtype=float)
-        given = ~_blank_cells(frame[value_column])
-        has_unit = ~_blank_cells(frame[unit_column]) if unit_column in frame else given & False
+        given = ~blank_cells(frame[value_column])
+        has_unit = ~blank_cells(frame[unit_column]) if unit_column in frame else given & False
         messages.flag(row_error, given & ~np.isfinite(values), f"{value_column} is not a number")
         messages.flag(row_error, given & ~has_unit, f"{value_column} needs {unit_column}")
         messages.flag(row_error, ~given & has_unit, f"{unit_column} given without {value_column}")
@@ -790,14 +761,6 @@ def _override_values(
             )
         values_by_name[value_column] = values
     return values_by_name
-
-
-def _blank_cells(column: pd.Series) -> np.ndarray:
-    """Cells that are NA or empty strings."""
-    blank = column.isna().to_numpy(copy=True)
-    if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
-        blank = blank | (column.astype(str).str.strip() == "").to_numpy()
-    return blank
 
 
 @functools.lru_cache(maxsize=256)
@@ -819,7 +782,7 @@ def _scopes(
     codes: np.ndarray,
     known: Any,
     row_error: np.ndarray,
-    messages: _Messages,
+    messages: Messages,
 ) -> Any:
     """GHG Protocol scope per row: the row's own ``scope`` (1, 2, 3, "Scope 2", "范围二"),
     else by the activity's kind (fuel → 1; electricity, heat → 2)."""
