@@ -16,6 +16,7 @@ PUBLIC_MODULES = [
     "carbonfoot.factors",
     "carbonfoot.inventory",
     "carbonfoot.energy",
+    "carbonfoot.park",
 ]
 
 

@@ -38,10 +38,11 @@ from carbonfoot.units import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from carbonfoot import energy, factors, inventory
+    from carbonfoot import energy, factors, inventory, park
     from carbonfoot.energy import EnergyUse, energy_consumption
     from carbonfoot.factors import Factor, FactorTable, load_factors, read_factors
     from carbonfoot.inventory import Activity, Emissions, calculate
+    from carbonfoot.park import GuidingData, ParkOptions, account_park, assess_zero_carbon_park
 
 __version__ = "0.1.0"
 
@@ -59,6 +60,11 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "energy": ("carbonfoot.energy", None),
     "EnergyUse": ("carbonfoot.energy", "EnergyUse"),
     "energy_consumption": ("carbonfoot.energy", "energy_consumption"),
+    "park": ("carbonfoot.park", None),
+    "GuidingData": ("carbonfoot.park", "GuidingData"),
+    "ParkOptions": ("carbonfoot.park", "ParkOptions"),
+    "account_park": ("carbonfoot.park", "account_park"),
+    "assess_zero_carbon_park": ("carbonfoot.park", "assess_zero_carbon_park"),
 }
 
 
@@ -89,8 +95,10 @@ __all__ = [
     "Factor",
     "FactorNotFoundError",
     "FactorTable",
+    "GuidingData",
     "MissingMetricError",
     "MixedMetricError",
+    "ParkOptions",
     "Quantity",
     "UndefinedUnitError",
     "Unit",
@@ -98,6 +106,8 @@ __all__ = [
     "UnitSpec",
     "ValidationError",
     "__version__",
+    "account_park",
+    "assess_zero_carbon_park",
     "calculate",
     "energy",
     "energy_consumption",
@@ -107,6 +117,7 @@ __all__ = [
     "gwp",
     "inventory",
     "load_factors",
+    "park",
     "read_factors",
     "testing",
     "to_co2e",

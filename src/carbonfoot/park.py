@@ -1,0 +1,528 @@
+"""Industrial parks: park CO2 with a boundary rule, and the zero-carbon park (零碳园区) assessment.
+
+The indicator system is annex 3 of 发改环资〔2025〕910号 (thresholds in
+``factors/cn-zero-carbon-park``). The accounting method (annex 4) was not available in full when
+this was written (see ``factors/cn-zero-carbon-park/2025-910/accounting-method.md``): every choice
+it may settle is a named option of `ParkOptions`, with a documented default, and the options are
+printed with every assessment. Change them when the annex (or your auditor) says otherwise.
+
+The boundary rule implemented here: the park's CO2 is that of the fuels burnt and the processes
+run inside the park, plus the electricity and heat that cross the park boundary (purchases minus,
+by default, exports). Energy that one tenant sells to another inside the park is counted once, at
+the tenant that produced it: the buyer's row carries ``supplier`` (the producing entity) and is
+left out of the park total, though it stays in the buyer's own (enterprise) inventory as scope 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from typing import Any, Final, Literal
+
+import numpy as np
+import pandas as pd
+
+from carbonfoot._keys import blank_cells
+from carbonfoot._paths import factors_dir
+from carbonfoot.energy import energy_consumption
+from carbonfoot.errors import DataError, ValidationError
+from carbonfoot.factors import FactorTable, activities, load_factors
+from carbonfoot.inventory import Emissions, calculate
+
+__all__ = [
+    "GuidingData",
+    "ParkAccount",
+    "ParkAssessment",
+    "ParkOptions",
+    "account_park",
+    "assess_zero_carbon_park",
+]
+
+_GRID_FACTORS: Final[dict[str, str]] = {
+    "electricity.grid": "grid average of the park's region (MEE/NBS)",
+    "electricity.grid.excl_market_nonfossil": (
+        "national average excluding market-traded non-fossil power"
+    ),
+    "electricity.grid.fossil": "national fossil-power factor",
+}
+
+
+@dataclass(frozen=True)
+class ParkOptions:
+    """The accounting choices that annex 4 may settle; each is printed with every result.
+
+    Attributes
+    ----------
+    grid_factor
+        Activity whose factor prices grid electricity crossing the boundary:
+        ``"electricity.grid"`` (default: the MEE/NBS average of the park's province, falling back
+        along the region chain), ``"electricity.grid.excl_market_nonfossil"`` or
+        ``"electricity.grid.fossil"`` (some implementers read annex 4 this way; unconfirmed).
+    green_power
+        ``"zero"`` (default): electricity rows with ``instrument`` ``green_power`` (绿电) or
+        ``green_certificate`` (绿证) count 0 t CO2; ``"grid"``: they count like other grid power.
+    outflow
+        ``"subtract"`` (default): electricity and heat delivered out of the park (rows with
+        ``direction="export"``) are subtracted, so the park counts its net inflow (调入 − 调出), in
+        CO2 and in energy; ``"ignore"``: exports are not subtracted.
+    electricity_energy
+        ``"calorific"`` (当量值, default) or ``"primary"`` (等价值, needs
+        ``power_supply_coal_rate``) for electricity in comprehensive energy consumption.
+    power_supply_coal_rate
+        供电标准煤耗 for the primary convention, e.g. ``"300 gce/kWh"``.
+    """
+
+    grid_factor: str = "electricity.grid"
+    green_power: Literal["zero", "grid"] = "zero"
+    outflow: Literal["subtract", "ignore"] = "subtract"
+    electricity_energy: Literal["calorific", "primary"] = "calorific"
+    power_supply_coal_rate: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.grid_factor not in _GRID_FACTORS:
+            raise ValidationError(
+                f"grid_factor {self.grid_factor!r} is not one of {', '.join(_GRID_FACTORS)}"
+            )
+        if self.green_power not in ("zero", "grid"):
+            raise ValidationError(f"green_power must be 'zero' or 'grid', got {self.green_power!r}")
+        if self.outflow not in ("subtract", "ignore"):
+            raise ValidationError(f"outflow must be 'subtract' or 'ignore', got {self.outflow!r}")
+
+    def describe(self) -> list[str]:
+        """One line per option, as printed in reports."""
+        green = "0 t CO2" if self.green_power == "zero" else "grid factor"
+        convention = (
+            "当量值 (calorific)" if self.electricity_energy == "calorific" else "等价值 (primary)"
+        )
+        rate = f", {self.power_supply_coal_rate}" if self.power_supply_coal_rate else ""
+        return [
+            f"grid electricity priced with: {self.grid_factor} ({_GRID_FACTORS[self.grid_factor]})",
+            f"green power and certificates: {green}",
+            f"electricity and heat delivered out of the park: {self.outflow}",
+            f"electricity in energy consumption: {convention}{rate}",
+        ]
+
+
+@dataclass(frozen=True)
+class ParkAccount:
+    """A park's CO2 and energy for one year, and the enterprise inventories behind them."""
+
+    co2_t: float
+    energy_tce: float
+    enterprise_co2_t: dict[str, float]
+    internal_transfers_co2_t: float
+    exports_co2_t: float
+    grid_mwh: float
+    grid_co2_t: float
+    options: ParkOptions
+    emissions: Emissions = field(repr=False)
+
+    @property
+    def carbon_per_energy(self) -> float:
+        """单位能耗碳排放 [t CO2 / tce]."""
+        return self.co2_t / self.energy_tce if self.energy_tce > 0 else math.nan
+
+
+_PARK_COLUMNS: Final = ("entity", "activity", "amount", "unit")
+
+
+def _prepare(rows: pd.DataFrame, region: str, year: int) -> pd.DataFrame:
+    missing = [c for c in _PARK_COLUMNS if c not in rows.columns]
+    if missing:
+        raise ValidationError(
+            f"park activity rows need columns {', '.join(_PARK_COLUMNS)}; "
+            f"missing {', '.join(missing)}"
+        )
+    frame = rows.copy()
+    if "region" not in frame.columns:
+        frame["region"] = region
+    if "year" not in frame.columns:
+        frame["year"] = year
+    for column in ("supplier", "direction", "instrument"):
+        if column not in frame.columns:
+            frame[column] = None
+    direction = frame["direction"].where(~blank_cells(frame["direction"]), "consumption")
+    bad = ~direction.isin(["consumption", "export"])
+    if bad.any():
+        label = frame.index[int(np.flatnonzero(bad.to_numpy())[0])]
+        raise ValidationError(f"row {label!r}: direction must be 'consumption' or 'export'")
+    frame["direction"] = direction
+    kinds = frame["activity"].map(lambda a: activities()[a].kind if a in activities() else "")
+    energy_carrier = kinds.isin(["electricity", "heat"]).to_numpy()
+    internal = ~blank_cells(frame["supplier"])
+    not_energy = internal & ~energy_carrier
+    if not_energy.any():
+        label = frame.index[int(np.flatnonzero(not_energy)[0])]
+        raise ValidationError(
+            f"row {label!r}: only electricity and heat can come from another tenant (supplier)"
+        )
+    unknown = internal & ~frame["supplier"].isin(set(frame["entity"])).to_numpy()
+    if unknown.any():
+        label = frame.index[int(np.flatnonzero(unknown)[0])]
+        raise ValidationError(
+            f"row {label!r}: supplier {frame.loc[label, 'supplier']!r} is not an entity of the park"
+        )
+    exported = (frame["direction"] == "export").to_numpy()
+    if (exported & ~energy_carrier).any():
+        raise ValidationError("only electricity and heat can be delivered out of the park (export)")
+    frame["_internal"] = internal
+    frame["_export"] = exported
+    frame["_kind"] = kinds.to_numpy()
+    return frame
+
+
+def account_park(
+    rows: pd.DataFrame,
+    *,
+    region: str,
+    year: int,
+    options: ParkOptions | None = None,
+    factors: FactorTable | None = None,
+) -> ParkAccount:
+    """Account a park's CO2 (numerator) and comprehensive energy consumption (denominator).
+
+    Parameters
+    ----------
+    rows
+        Activity rows of every entity in the park for the year: ``entity``, ``activity``,
+        ``amount``, ``unit``; optional ``supplier`` (the park entity that delivered this
+        electricity or heat: an internal transfer), ``direction`` (``"export"`` for electricity
+        or heat delivered out of the park), ``instrument`` (``green_power``, ``green_certificate``)
+        and the columns `calculate` accepts (own factors for process emissions, ...).
+    region, year
+        The park's region code (e.g. ``"CN-AH"``) and the calendar year accounted.
+    options
+        `ParkOptions`; default ``ParkOptions()`` (printed with the result).
+    factors
+        Factor table; default: every bundled dataset's default edition, plus every edition of
+        ``cn-grid-electricity`` (so earlier years have their own grid factors).
+
+    Returns
+    -------
+    ParkAccount
+        Park CO2 [t], energy [tce], each enterprise's own total (its inventory, in which internal
+        purchases are scope 2), and the CO2 of internal transfers and exports.
+    """
+    options = options or ParkOptions()
+    table = factors if factors is not None else _all_grid_editions()
+    frame = _prepare(rows, region, year)
+    internal = frame["_internal"].to_numpy()
+    export = frame["_export"].to_numpy()
+    priced = frame.drop(columns=["_internal", "_export", "_kind", "direction", "supplier"])
+    grid = (priced["activity"] == "electricity.grid").to_numpy() & ~internal
+    green = priced["instrument"].isin(["green_power", "green_certificate"]).to_numpy() & grid
+    if options.grid_factor != "electricity.grid":
+        priced.loc[grid, "activity"] = options.grid_factor
+    if green.any() and options.green_power == "zero":
+        # green power and certificates count 0 t CO2 (option green_power="zero"), recorded as
+        # an own factor of 0 with its reason, so the audit trail says why
+        for column, value in (
+            ("factor", 0.0),
+            ("factor_unit", "t CO2 / MWh"),
+            ("factor_source", "green power / certificate: 0 t CO2 (ParkOptions.green_power)"),
+        ):
+            if column not in priced.columns:
+                priced[column] = None
+            priced[column] = priced[column].astype(object)
+            priced.loc[green, column] = value
+    priced["instrument"] = None  # instruments are settled above; the rest is location-based
+    emissions = calculate(priced, table, errors="raise")
+    co2 = emissions.frame[emissions.co2e_column].to_numpy(dtype=float)
+    entity = frame["entity"].to_numpy()
+    enterprise = {
+        str(name): float(co2[(entity == name) & ~export].sum()) for name in pd.unique(entity)
+    }
+    exports_co2 = float(co2[export].sum())
+    park_co2 = float(co2[~internal & ~export].sum())
+    energy = energy_consumption(
+        frame.drop(columns=["_internal", "_export", "_kind", "direction", "supplier"]),
+        table,
+        electricity=options.electricity_energy,
+        power_supply_coal_rate=options.power_supply_coal_rate,
+    )
+    tce = energy.frame["energy [tce]"].to_numpy(dtype=float)
+    park_tce = float(tce[~internal & ~export].sum())
+    if options.outflow == "subtract":
+        park_co2 -= exports_co2
+        park_tce -= float(tce[export].sum())
+    priced_grid = grid & ~green & ~export
+    grid_mwh = float(
+        (
+            emissions.frame["amount"].to_numpy(dtype=float)[priced_grid]
+            * _mwh_per_unit(frame, priced_grid)
+        ).sum()
+    )
+    return ParkAccount(
+        co2_t=park_co2,
+        energy_tce=park_tce,
+        enterprise_co2_t=enterprise,
+        internal_transfers_co2_t=float(co2[internal].sum()),
+        exports_co2_t=exports_co2,
+        grid_mwh=grid_mwh,
+        grid_co2_t=float(co2[priced_grid].sum()),
+        options=options,
+        emissions=emissions,
+    )
+
+
+def _mwh_per_unit(frame: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
+    """MWh per unit of each masked row's amount (electricity units only)."""
+    from carbonfoot.units import Q_, parse_unit
+
+    units = frame["unit"].to_numpy()[mask]
+    sizes = {}
+    for unit in set(units):
+        scale, parsed = parse_unit(str(unit))
+        sizes[unit] = float(Q_(scale, parsed).m_as("MWh"))
+    return np.array([sizes[u] for u in units], dtype=float)
+
+
+def _all_grid_editions() -> FactorTable:
+    from carbonfoot.factors import datasets
+
+    table = load_factors()
+    for edition in datasets()["cn-grid-electricity"][1:]:
+        table = table + load_factors("cn-grid-electricity", edition=edition)
+    return table
+
+
+# --------------------------------------------------------------------------------------
+# Indicators
+# --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuidingData:
+    """Data for the guiding indicators; a missing figure makes its indicator "not assessable".
+
+    Attributes
+    ----------
+    clean_energy_tce
+        Clean energy consumed in the park [tce] (what counts as clean is the park's declaration;
+        carbonfoot does not decide whether natural gas counts).
+    solid_waste_generated_t, solid_waste_utilised_t
+        Industrial solid waste generated and comprehensively utilised [t].
+    waste_heat_available_gj, waste_heat_used_gj
+        Waste heat, cold and pressure available and used [GJ].
+    water_reused_m3, water_withdrawn_m3
+        Industrial water reused and freshly withdrawn [m3];
+        reuse rate = reused / (reused + withdrawn).
+    product_energy_grades
+        Product → the energy-consumption quota grade (1, 2 or 3) its unit energy use meets.
+    """
+
+    clean_energy_tce: float | None = None
+    solid_waste_generated_t: float | None = None
+    solid_waste_utilised_t: float | None = None
+    waste_heat_available_gj: float | None = None
+    waste_heat_used_gj: float | None = None
+    water_reused_m3: float | None = None
+    water_withdrawn_m3: float | None = None
+    product_energy_grades: dict[str, int] | None = None
+
+
+def _indicators() -> list[dict[str, str]]:
+    path = factors_dir() / "cn-zero-carbon-park" / "2025-910" / "indicators.csv"
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            return list(csv.DictReader(fh))
+    except OSError as exc:
+        raise DataError(f"{path}: cannot be read ({exc})") from None
+
+
+@dataclass(frozen=True)
+class ParkAssessment:
+    """Result of `assess_zero_carbon_park`: one row per indicator, with the options used."""
+
+    frame: pd.DataFrame
+    account: ParkAccount
+    year: int
+
+    def _header(self) -> list[str]:
+        return [
+            f"Zero-carbon park assessment (发改环资〔2025〕910号 annex 3), year {self.year}",
+            f"park CO2 {self.account.co2_t:,.1f} t; comprehensive energy consumption "
+            f"{self.account.energy_tce:,.1f} tce",
+            *[f"option — {line}" for line in self.account.options.describe()],
+        ]
+
+    def __repr__(self) -> str:
+        columns = ["name_en", "value", "unit", "threshold", "status", "to_pass"]
+        with pd.option_context("display.width", 200, "display.max_colwidth", 60):
+            return "\n".join([*self._header(), self.frame[columns].to_string(index=False)])
+
+    def _repr_html_(self) -> str:
+        header = "".join(f"<p>{line}</p>" for line in self._header())
+        return header + self.frame.to_html(index=False)
+
+
+def _band(rows: list[dict[str, str]], energy_tce: float) -> dict[str, str] | None:
+    for row in rows:
+        low = float(row["band_min_tce"]) if row["band_min_tce"] else -math.inf
+        high = float(row["band_max_tce"]) if row["band_max_tce"] else math.inf
+        if low <= energy_tce < high:
+            return row
+    return None
+
+
+def assess_zero_carbon_park(
+    rows: pd.DataFrame,
+    *,
+    region: str,
+    year: int,
+    guiding: GuidingData | None = None,
+    options: ParkOptions | None = None,
+    factors: FactorTable | None = None,
+) -> ParkAssessment:
+    """Assess a park against the national zero-carbon park indicators (annex 3).
+
+    Parameters are those of `account_park`, plus ``guiding`` (`GuidingData`). The core indicator
+    单位能耗碳排放 is compared with the threshold of the park's size band (≤ 0.2 t CO2/tce from
+    200,000 to 1,000,000 tce a year, ≤ 0.3 from 1,000,000; below 200,000 no national threshold
+    applies). Guiding indicators without data are "not assessable", never a pass.
+
+    Returns
+    -------
+    ParkAssessment
+        ``frame`` with, per indicator: name (中文, English), value, unit, comparison, threshold,
+        status (pass / fail / not assessable / no national threshold), margin and what it would
+        take to pass.
+    """
+    account = account_park(rows, region=region, year=year, options=options, factors=factors)
+    guiding = guiding or GuidingData()
+    definitions = _indicators()
+    core_rows = [r for r in definitions if r["kind"] == "core"]
+    records: list[dict[str, Any]] = [_core(core_rows, account)]
+    for row in definitions:
+        if row["kind"] == "guiding":
+            records.append(_guiding(row, guiding, account))
+    frame = pd.DataFrame.from_records(records)
+    return ParkAssessment(frame, account, year)
+
+
+def _core(core_rows: list[dict[str, str]], account: ParkAccount) -> dict[str, Any]:
+    value = account.carbon_per_energy
+    band = _band(core_rows, account.energy_tce)
+    record: dict[str, Any] = {
+        "indicator_id": "core_carbon_per_energy",
+        "kind": "core",
+        "name_zh": "单位能耗碳排放",
+        "name_en": "CO2 per unit of energy consumption",
+        "value": value,
+        "unit": "t CO2 / tce",
+    }
+    if band is None:
+        return record | {
+            "comparison": "",
+            "threshold": math.nan,
+            "status": "no national threshold",
+            "margin": math.nan,
+            "to_pass": f"energy consumption {account.energy_tce:,.0f} tce/yr is below the "
+            "smallest band (200,000 tce); annex 3 sets no national threshold for it",
+            "source": "",
+        }
+    threshold = float(band["threshold"])
+    allowed = threshold * account.energy_tce
+    cut = account.co2_t - allowed
+    passed = value <= threshold
+    to_pass = ""
+    if not passed:
+        to_pass = f"cut {cut:,.1f} t CO2 (to {allowed:,.1f} t at this energy use)"
+        if account.grid_mwh > 0:
+            per_mwh = account.grid_co2_t / account.grid_mwh
+            mwh = cut / per_mwh
+            to_pass += (
+                f"; e.g. {mwh:,.0f} MWh of grid power replaced by green power"
+                if mwh <= account.grid_mwh
+                else f"; green power alone cannot do it (grid power is {account.grid_mwh:,.0f} MWh)"
+            )
+    return record | {
+        "indicator_id": band["indicator_id"],
+        "comparison": "<=",
+        "threshold": threshold,
+        "status": "pass" if passed else "fail",
+        "margin": threshold - value,
+        "to_pass": to_pass,
+        "source": f"{band['source_id']}, {band['source_locator']}",
+    }
+
+
+_RATIOS: Final[dict[str, tuple[str, str, str]]] = {
+    # indicator_id: (numerator field, denominator field, how the denominator is formed)
+    "guiding_industrial_solid_waste_utilisation": (
+        "solid_waste_utilised_t",
+        "solid_waste_generated_t",
+        "plain",
+    ),
+    "guiding_waste_heat_cold_pressure_utilisation": (
+        "waste_heat_used_gj",
+        "waste_heat_available_gj",
+        "plain",
+    ),
+    "guiding_industrial_water_reuse": ("water_reused_m3", "water_withdrawn_m3", "reuse"),
+}
+
+
+def _guiding(row: dict[str, str], data: GuidingData, account: ParkAccount) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "indicator_id": row["indicator_id"],
+        "kind": "guiding",
+        "name_zh": row["name_zh"],
+        "name_en": row["name_en"],
+        "unit": row["unit"],
+        "comparison": row["comparison"],
+        "threshold": float(row["threshold"]) if row["threshold"] else math.nan,
+        "source": f"{row['source_id']}, {row['source_locator']}",
+    }
+    indicator = row["indicator_id"]
+    if indicator == "guiding_product_energy_quota":
+        grades = data.product_energy_grades
+        if not grades:
+            return record | _not_assessable("product_energy_grades (quota grade per product)")
+        worse = {p: g for p, g in grades.items() if g > 2}
+        return record | {
+            "value": max(grades.values()),
+            "unit": "quota grade",
+            "status": "fail" if worse else "pass",
+            "margin": math.nan,
+            "to_pass": f"bring to grade 2 or better: {', '.join(sorted(worse))}" if worse else "",
+        }
+    if indicator == "guiding_clean_energy_share":
+        if data.clean_energy_tce is None:
+            return record | _not_assessable("clean_energy_tce")
+        numerator, denominator = data.clean_energy_tce, account.energy_tce
+        share = 100 * numerator / denominator if denominator > 0 else math.nan
+        need = record["threshold"] / 100 * denominator - numerator
+        what = f"switch {need:,.1f} tce more to clean energy"
+    else:
+        num_field, den_field, how = _RATIOS[indicator]
+        numerator, denominator = getattr(data, num_field), getattr(data, den_field)
+        missing = [n for n, v in ((num_field, numerator), (den_field, denominator)) if v is None]
+        if missing:
+            return record | _not_assessable(", ".join(missing))
+        total = denominator + numerator if how == "reuse" else denominator
+        share = 100 * numerator / total if total > 0 else math.nan
+        target = record["threshold"] / 100
+        need = (
+            (target * denominator - (1 - target) * numerator) / (1 - target)
+            if how == "reuse"
+            else target * total - numerator
+        )
+        what = f"use {need:,.1f} more ({num_field.rsplit('_', 1)[-1]})"
+    passed = share >= record["threshold"]
+    return record | {
+        "value": share,
+        "status": "pass" if passed else "fail",
+        "margin": share - record["threshold"],
+        "to_pass": "" if passed else what,
+    }
+
+
+def _not_assessable(missing: str) -> dict[str, Any]:
+    return {
+        "value": math.nan,
+        "status": f"not assessable: {missing} missing",
+        "margin": math.nan,
+        "to_pass": f"provide {missing}",
+    }

@@ -1,0 +1,132 @@
+"""carbonfoot.park: park CO2 with the boundary rule, and the zero-carbon park assessment."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pandas as pd
+import pytest
+
+import carbonfoot as cf
+
+# A FICTIONAL park in Anhui, 2023 (values of the bundled tables used below):
+#   natural gas (GB/T 32150-2015): 389.31 GJ/10^4 Nm3 × 15.3 tC/TJ × 99 % × 44/12
+#       = 21.621888 t CO2 per 10^4 Nm3; energy 389.31 GJ ÷ 29.3076 GJ/tce per 10^4 Nm3
+#   diesel (GB/T 32150-2015): 42.652 GJ/t × 20.2 tC/TJ × 98 % × 44/12 = 3.0959104 t CO2/t;
+#       energy 1.4571 kgce/kg (GB/T 2589-2020)
+#   Anhui grid 2023 (MEE/NBS 公告2025年第47号): 0.6553 t CO2/MWh; electricity 0.1229 kgce/kWh
+#   purchased heat (NDRC default): 0.11 t CO2/GJ; heat 0.03412 kgce/MJ (GB/T 2589-2020)
+DIESEL_T = 42.652 * 0.0202 * 0.98 * 44 / 12
+ROWS = [
+    # A: boiler house, burns gas, sells 10,000 GJ of steam to B inside the park
+    {"entity": "A", "activity": "fuel.natural_gas", "amount": 50, "unit": "10^4 Nm3"},
+    # B: factory, grid electricity and A's steam
+    {"entity": "B", "activity": "electricity.grid", "amount": 20_000, "unit": "MWh"},
+    {"entity": "B", "activity": "heat.purchased", "amount": 10_000, "unit": "GJ", "supplier": "A"},
+    # C: green power (绿电) and diesel forklifts
+    {"entity": "C", "activity": "electricity.grid", "amount": 5_000, "unit": "MWh",
+     "instrument": "green_power"},
+    {"entity": "C", "activity": "fuel.diesel", "amount": 100, "unit": "t"},
+]  # fmt: skip
+
+
+def _park(rows: list[dict[str, object]], **options: object) -> cf.park.ParkAccount:
+    return cf.account_park(
+        pd.DataFrame(rows),
+        region="CN-AH",
+        year=2023,
+        options=cf.ParkOptions(**options),  # type: ignore[arg-type]
+    )
+
+
+def test_small_park_by_hand() -> None:
+    account = _park(ROWS)
+    gas = 50 * 389.31 * 0.0153 * 0.99 * 44 / 12  # 1081.0944 t
+    grid = 20_000 * 0.6553  # 13,106 t
+    diesel = 100 * DIESEL_T  # 309.59104 t
+    expected_co2 = gas + grid + 0.0 + diesel  # B's steam is A's gas: counted once
+    assert account.co2_t == pytest.approx(expected_co2, rel=1e-9)
+    energy = 50 * 389.31 / 29.3076 + 20_000e3 * 0.1229e-3 + 5_000e3 * 0.1229e-3 + 100e3 * 1.4571e-3
+    assert account.energy_tce == pytest.approx(energy, rel=1e-9)  # 664.18 + 2458 + 614.5 + 145.71
+    assert account.carbon_per_energy == pytest.approx(expected_co2 / energy, rel=1e-9)
+    # enterprise inventories: B counts A's steam as its scope 2 (10,000 GJ × 0.11 = 1,100 t)
+    assert account.enterprise_co2_t == pytest.approx(
+        {"A": gas, "B": grid + 1_100, "C": diesel}, rel=1e-9
+    )
+    assert account.internal_transfers_co2_t == pytest.approx(1_100)
+    # reconciliation: park = sum of enterprises − what tenants bought from each other
+    reconciled = sum(account.enterprise_co2_t.values()) - account.internal_transfers_co2_t
+    assert account.co2_t == pytest.approx(reconciled, rel=1e-12)
+
+
+def test_moving_the_steam_buyer_out_of_the_park() -> None:
+    inside = _park(ROWS)
+    # B leaves the park: A's steam now crosses the boundary (an export), B's rows are gone
+    outside_rows = [r for r in ROWS if r["entity"] != "B"] + [
+        {"entity": "A", "activity": "heat.purchased", "amount": 10_000, "unit": "GJ",
+         "direction": "export"},
+    ]  # fmt: skip
+    gas = 50 * 389.31 * 0.0153 * 0.99 * 44 / 12
+    diesel = 100 * DIESEL_T
+    subtract = _park(outside_rows)  # default: net inflow (exports subtracted)
+    assert subtract.co2_t == pytest.approx(gas + diesel - 10_000 * 0.11, rel=1e-9)
+    assert subtract.energy_tce == pytest.approx(
+        50 * 389.31 / 29.3076 + 5_000e3 * 0.1229e-3 + 100e3 * 1.4571e-3 - 10_000e3 * 0.03412e-3,
+        rel=1e-9,
+    )
+    ignore = _park(outside_rows, outflow="ignore")
+    assert ignore.co2_t == pytest.approx(gas + diesel, rel=1e-9)
+    # the difference from the park with B inside is exactly B's grid electricity and the export
+    assert inside.co2_t - subtract.co2_t == pytest.approx(20_000 * 0.6553 + 1_100, rel=1e-9)
+
+
+def test_green_power_and_grid_factor_options() -> None:
+    as_grid = _park(ROWS, green_power="grid")
+    assert as_grid.co2_t - _park(ROWS).co2_t == pytest.approx(5_000 * 0.6553, rel=1e-9)
+    # national fossil-power factor 2023 (MEE/NBS 公告2025年第47号): 0.8273 t CO2/MWh
+    fossil = _park(ROWS, grid_factor="electricity.grid.fossil")
+    assert fossil.co2_t - _park(ROWS).co2_t == pytest.approx(20_000 * (0.8273 - 0.6553), rel=1e-9)
+    with pytest.raises(cf.ValidationError, match="grid_factor"):
+        cf.ParkOptions(grid_factor="electricity.grid.green")
+
+
+def test_assessment_bands_statuses_and_what_to_pass() -> None:
+    small = cf.assess_zero_carbon_park(pd.DataFrame(ROWS), region="CN-AH", year=2023)
+    assert small.frame["status"].iloc[0] == "no national threshold"  # 3,882 tce/yr < 200,000
+    assert all(s.startswith("not assessable") for s in small.frame["status"].iloc[1:])
+    # 100 × the same park: 388,239 tce/yr → band 200,000–1,000,000, threshold 0.2 t CO2/tce
+    big_rows = [dict(r, amount=float(r["amount"]) * 100) for r in ROWS]  # type: ignore[arg-type]
+    guiding = cf.GuidingData(
+        clean_energy_tce=200_000,
+        solid_waste_generated_t=1_000,
+        solid_waste_utilised_t=850,
+        water_reused_m3=70,
+        water_withdrawn_m3=30,
+        product_energy_grades={"tiles": 2, "glass": 3},
+    )
+    big = cf.assess_zero_carbon_park(
+        pd.DataFrame(big_rows), region="CN-AH", year=2023, guiding=guiding
+    )
+    by_id: dict[Any, dict[Any, Any]] = big.frame.set_index("indicator_id").to_dict("index")
+    account = big.account
+    core = by_id["core_carbon_per_energy_200k_1m"]
+    assert core["threshold"] == 0.2
+    assert core["status"] == "fail"
+    cut = account.co2_t - 0.2 * account.energy_tce
+    assert f"cut {cut:,.1f} t CO2" in core["to_pass"]
+    assert by_id["guiding_industrial_solid_waste_utilisation"]["value"] == pytest.approx(85.0)
+    assert by_id["guiding_industrial_solid_waste_utilisation"]["status"] == "pass"
+    assert by_id["guiding_industrial_water_reuse"]["value"] == pytest.approx(70.0)  # 70/(70+30)
+    assert by_id["guiding_industrial_water_reuse"]["status"] == "fail"
+    share = 100 * 200_000 / account.energy_tce
+    assert by_id["guiding_clean_energy_share"]["value"] == pytest.approx(share)
+    assert by_id["guiding_product_energy_quota"]["status"] == "fail"
+    assert "glass" in by_id["guiding_product_energy_quota"]["to_pass"]
+    waste_heat = by_id["guiding_waste_heat_cold_pressure_utilisation"]
+    assert waste_heat["status"].startswith("not assessable: waste_heat_used_gj")
+    assert math.isnan(waste_heat["value"])
+    text = repr(big)
+    assert "grid electricity priced with: electricity.grid" in text
+    assert "当量值" in text
+    assert "<table" in big._repr_html_()
