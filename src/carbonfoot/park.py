@@ -229,10 +229,9 @@ def account_park(
     priced["instrument"] = None  # instruments are settled above; the rest is location-based
     emissions = calculate(priced, table, errors="raise")
     co2 = emissions.frame[emissions.co2e_column].to_numpy(dtype=float)
-    entity = frame["entity"].to_numpy()
-    enterprise = {
-        str(name): float(co2[(entity == name) & ~export].sum()) for name in pd.unique(entity)
-    }
+    entity_codes, entities = pd.factorize(frame["entity"])
+    totals = np.bincount(entity_codes[~export], weights=co2[~export], minlength=len(entities))
+    enterprise = {str(name): float(total) for name, total in zip(entities, totals, strict=True)}
     exports_co2 = float(co2[export].sum())
     park_co2 = float(co2[~internal & ~export].sum())
     energy = energy_consumption(
