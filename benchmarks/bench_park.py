@@ -44,12 +44,16 @@ def park_rows(
     amount = np.array([LINES[i][2] for i in pick]) * rng.uniform(0.5, 1.5, n)
     frame = pd.DataFrame({"entity": entity, "activity": activity, "amount": amount, "unit": unit})
     frame["period"] = np.tile(np.repeat(np.arange(1, months + 1), lines), enterprises)
-    heat = frame["activity"] == "heat.purchased"
+    heat = (frame["activity"] == "heat.purchased").to_numpy()
     internal = heat & (rng.random(n) < 0.3)
-    frame["supplier"] = np.where(internal, "E000", None)
-    grid = frame["activity"] == "electricity.grid"
-    frame["instrument"] = np.where(grid & (rng.random(n) < 0.1), "green_power", None)
-    frame["direction"] = np.where(heat & ~internal & (rng.random(n) < 0.05), "export", None)
+    frame["supplier"] = pd.Series(np.where(internal, "E000", ""), dtype=object).replace("", None)
+    grid = (frame["activity"] == "electricity.grid").to_numpy()
+    green = grid & (rng.random(n) < 0.1)
+    frame["instrument"] = pd.Series(np.where(green, "green_power", ""), dtype=object).replace(
+        "", None
+    )
+    export = heat & ~internal & (rng.random(n) < 0.05)
+    frame["direction"] = pd.Series(np.where(export, "export", ""), dtype=object).replace("", None)
     return frame
 
 
