@@ -90,6 +90,11 @@ def main() -> None:
     except cf.MixedMetricError as err:
         print(f"\nMixing metrics is refused: {err}")
 
+    park = cf.examples.load_demo_park()
+    print(f"\n3. {park.name}: {park.rows['entity'].nunique()} entities, {park.year}\n")
+    print(cf.assess_zero_carbon_park(park.rows, region=park.region, year=park.year,
+                                     guiding=park.guiding))  # fmt: skip
+
 
 if __name__ == "__main__":
     main()

@@ -17,6 +17,7 @@ PUBLIC_MODULES = [
     "carbonfoot.inventory",
     "carbonfoot.energy",
     "carbonfoot.park",
+    "carbonfoot.examples",
 ]
 
 

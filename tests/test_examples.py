@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+import carbonfoot as cf
+
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").glob("*.py"))
 
 
@@ -39,6 +41,11 @@ def test_demo_totals() -> None:
     assert "Other gases with the library default metric AR6GWP100: 567.9 t CO2e" in out
     assert "Site total (AR6GWP100): 5,435.5 t CO2e (AR6GWP100)" in out  # 4867.54 + 567.93
     assert "year 2024 → 2023" in out
+    account = cf.account_park(
+        cf.examples.load_demo_park().rows, region="CN-AH", year=2023
+    )  # the demo prints the same numbers it computes here
+    assert f"park CO2 {account.co2_t:,.1f} t" in out
+    assert "option — grid electricity priced with: electricity.grid" in out
     assert "FICTIONAL" in out
     assert "Mixing metrics is refused" in out
 

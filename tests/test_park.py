@@ -130,3 +130,22 @@ def test_assessment_bands_statuses_and_what_to_pass() -> None:
     assert "grid electricity priced with: electricity.grid" in text
     assert "当量值" in text
     assert "<table" in big._repr_html_()
+
+
+def test_demo_park_is_deterministic_and_reconciles() -> None:
+    park = cf.examples.load_demo_park()
+    again = cf.examples.load_demo_park()
+    pd.testing.assert_frame_equal(park.rows, again.rows)
+    account = cf.account_park(park.rows, region=park.region, year=park.year)
+    reconciled = (
+        sum(account.enterprise_co2_t.values())
+        - account.internal_transfers_co2_t
+        - account.exports_co2_t
+    )
+    assert account.co2_t == pytest.approx(reconciled, rel=1e-12)
+    assert 200_000 <= account.energy_tce < 1_000_000  # the demo sits in the 0.2 t/tce band
+    assessment = cf.assess_zero_carbon_park(
+        park.rows, region=park.region, year=park.year, guiding=park.guiding
+    )
+    assert assessment.frame["status"].iloc[0] in ("pass", "fail")
+    assert (park.rows["entity"].str.contains("fictional")).all()

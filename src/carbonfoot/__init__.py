@@ -38,7 +38,7 @@ from carbonfoot.units import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from carbonfoot import energy, factors, inventory, park
+    from carbonfoot import energy, examples, factors, inventory, park
     from carbonfoot.energy import EnergyUse, energy_consumption
     from carbonfoot.factors import Factor, FactorTable, load_factors, read_factors
     from carbonfoot.inventory import Activity, Emissions, calculate
@@ -61,6 +61,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "EnergyUse": ("carbonfoot.energy", "EnergyUse"),
     "energy_consumption": ("carbonfoot.energy", "energy_consumption"),
     "park": ("carbonfoot.park", None),
+    "examples": ("carbonfoot.examples", None),
     "GuidingData": ("carbonfoot.park", "GuidingData"),
     "ParkOptions": ("carbonfoot.park", "ParkOptions"),
     "account_park": ("carbonfoot.park", "account_park"),
@@ -112,6 +113,7 @@ __all__ = [
     "energy",
     "energy_consumption",
     "errors",
+    "examples",
     "factors",
     "from_co2e",
     "gwp",

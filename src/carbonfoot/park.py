@@ -447,6 +447,11 @@ def _core(core_rows: list[dict[str, str]], account: ParkAccount) -> dict[str, An
     }
 
 
+_MORE: Final[dict[str, str]] = {
+    "solid_waste_utilised_t": "t more solid waste utilised",
+    "waste_heat_used_gj": "GJ more waste heat/cold/pressure used",
+    "water_reused_m3": "m3 more water reused",
+}
 _RATIOS: Final[dict[str, tuple[str, str, str]]] = {
     # indicator_id: (numerator field, denominator field, how the denominator is formed)
     "guiding_industrial_solid_waste_utilisation": (
@@ -508,7 +513,7 @@ def _guiding(row: dict[str, str], data: GuidingData, account: ParkAccount) -> di
             if how == "reuse"
             else target * total - numerator
         )
-        what = f"use {need:,.1f} more ({num_field.rsplit('_', 1)[-1]})"
+        what = f"{need:,.1f} {_MORE[num_field]}"
     passed = share >= record["threshold"]
     return record | {
         "value": share,
