@@ -94,3 +94,11 @@ def test_the_two_conventions_differ_only_in_electricity() -> None:
     ).frame["energy [tce]"]
     assert primary.iloc[1] == calorific.iloc[1]
     assert primary.iloc[0] / calorific.iloc[0] == pytest.approx(0.3 / 0.1229)
+
+
+def test_unit_without_value_is_an_error_not_a_lost_row() -> None:
+    rows = pd.DataFrame(
+        [{"activity": "fuel.diesel", "amount": 1, "unit": "t", "ncv": None, "ncv_unit": "GJ / t"}]
+    )
+    with pytest.raises(cf.ValidationError, match="ncv_unit given without ncv"):
+        cf.energy_consumption(rows)

@@ -63,22 +63,61 @@ def test_small_park_by_hand() -> None:
 def test_moving_the_steam_buyer_out_of_the_park() -> None:
     inside = _park(ROWS)
     # B leaves the park: A's steam now crosses the boundary (an export), B's rows are gone
-    outside_rows = [r for r in ROWS if r["entity"] != "B"] + [
-        {"entity": "A", "activity": "heat.purchased", "amount": 10_000, "unit": "GJ",
-         "direction": "export"},
-    ]  # fmt: skip
+    export = {"entity": "A", "activity": "heat.purchased", "amount": 10_000, "unit": "GJ",
+              "direction": "export"}  # fmt: skip
+    outside_rows = [r for r in ROWS if r["entity"] != "B"] + [export]
     gas = 50 * 389.31 * 0.0153 * 0.99 * 44 / 12
     diesel = 100 * DIESEL_T
-    subtract = _park(outside_rows)  # default: net inflow (exports subtracted)
-    assert subtract.co2_t == pytest.approx(gas + diesel - 10_000 * 0.11, rel=1e-9)
-    assert subtract.energy_tce == pytest.approx(
-        50 * 389.31 / 29.3076 + 5_000e3 * 0.1229e-3 + 100e3 * 1.4571e-3 - 10_000e3 * 0.03412e-3,
-        rel=1e-9,
-    )
-    ignore = _park(outside_rows, outflow="ignore")
-    assert ignore.co2_t == pytest.approx(gas + diesel, rel=1e-9)
-    # the difference from the park with B inside is exactly B's grid electricity and the export
-    assert inside.co2_t - subtract.co2_t == pytest.approx(20_000 * 0.6553 + 1_100, rel=1e-9)
+    # no heat comes into the park, so its net heat inflow is zero, not negative: the export
+    # credits nothing and A's gas stays in the park total, under both outflow options
+    for outflow in ("subtract", "ignore"):
+        assert _park(outside_rows, outflow=outflow).co2_t == pytest.approx(gas + diesel, rel=1e-9)
+    # so moving B out removes exactly B's grid electricity (its steam was never counted twice)
+    assert inside.co2_t - _park(outside_rows).co2_t == pytest.approx(20_000 * 0.6553, rel=1e-9)
+    # when heat also comes in (C buys 20,000 GJ from outside), the net inflow is 10,000 GJ
+    imported = {"entity": "C", "activity": "heat.purchased", "amount": 20_000, "unit": "GJ"}
+    both = _park([*outside_rows, imported])
+    assert both.co2_t == pytest.approx(gas + diesel + (20_000 - 10_000) * 0.11, rel=1e-9)
+    assert both.export_credit_co2_t == pytest.approx(10_000 * 0.11)
+    energy = 50 * 389.31 / 29.3076 + 5_000e3 * 0.1229e-3 + 100e3 * 1.4571e-3
+    assert both.energy_tce == pytest.approx(energy + 10_000e3 * 0.03412e-3, rel=1e-9)
+    ignored = _park([*outside_rows, imported], outflow="ignore")
+    assert ignored.co2_t == pytest.approx(gas + diesel + 20_000 * 0.11, rel=1e-9)
+
+
+def test_exports_never_make_the_park_negative() -> None:
+    rows = [
+        {"entity": "P", "activity": "electricity.grid", "amount": 1_000, "unit": "MWh",
+         "instrument": "green_power"},
+        {"entity": "P", "activity": "electricity.grid", "amount": 900, "unit": "MWh",
+         "direction": "export"},
+    ]  # fmt: skip
+    account = _park(rows)
+    assert account.co2_t == 0.0  # green power in (0 t) minus at most 0 t
+    assert account.energy_tce == pytest.approx((1_000 - 900) * 0.1229, rel=1e-9)
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"year": 2022}, "not the year accounted"),
+        ({"instrument": "ppa"}, "not one a park account prices"),
+        ({"supplier": "C", "direction": "export"}, "both an internal transfer"),
+        ({"supplier": "B"}, "its own supplier"),
+        ({"entity": None}, "entity is missing"),
+    ],
+)
+def test_park_rows_that_would_mislead_are_refused(change: dict[str, Any], message: str) -> None:
+    rows = [dict(r) for r in ROWS]
+    rows[1] = {**rows[1], **change}  # B's grid electricity
+    with pytest.raises(cf.ValidationError, match=message):
+        _park(rows)
+
+
+def test_blank_year_and_region_cells_take_the_parks() -> None:
+    rows = [dict(r) for r in ROWS]
+    rows[1] = {**rows[1], "region": "", "year": None}
+    assert _park(rows).co2_t == pytest.approx(_park(ROWS).co2_t, rel=1e-12)
 
 
 def test_green_power_and_grid_factor_options() -> None:
@@ -140,7 +179,7 @@ def test_demo_park_is_deterministic_and_reconciles() -> None:
     reconciled = (
         sum(account.enterprise_co2_t.values())
         - account.internal_transfers_co2_t
-        - account.exports_co2_t
+        - account.export_credit_co2_t
     )
     assert account.co2_t == pytest.approx(reconciled, rel=1e-12)
     assert 200_000 <= account.energy_tce < 1_000_000  # the demo sits in the 0.2 t/tce band
@@ -149,3 +188,31 @@ def test_demo_park_is_deterministic_and_reconciles() -> None:
     )
     assert assessment.frame["status"].iloc[0] in ("pass", "fail")
     assert (park.rows["entity"].str.contains("fictional")).all()
+
+
+def test_guiding_data_is_validated_and_zero_denominators_are_not_assessable() -> None:
+    for bad in (
+        {"solid_waste_generated_t": -1.0},
+        {"water_reused_m3": float("nan")},
+        {"solid_waste_generated_t": 10.0, "solid_waste_utilised_t": 11.0},
+        {"product_energy_grades": {"glass": "2"}},
+        {"product_energy_grades": {"glass": 5}},
+    ):
+        with pytest.raises(cf.ValidationError, match="GuidingData"):
+            cf.GuidingData(**bad)
+    guiding = cf.GuidingData(
+        solid_waste_generated_t=0.0,
+        solid_waste_utilised_t=0.0,
+        water_reused_m3=70.0,
+        water_withdrawn_m3=30.0,
+        clean_energy_tce=1e9,
+    )
+    frame = cf.assess_zero_carbon_park(
+        pd.DataFrame(ROWS), region="CN-AH", year=2023, guiding=guiding
+    ).frame.set_index("indicator_id")
+    assert str(frame.loc["guiding_industrial_solid_waste_utilisation", "status"]).startswith(
+        "not assessable"
+    )
+    assert str(frame.loc["guiding_clean_energy_share", "status"]).startswith("not assessable")
+    # reuse 70 / (70 + 30) = 70 %; at a constant 100 m3 of use, 80 % needs 80 reused: 10 more
+    assert str(frame.loc["guiding_industrial_water_reuse", "to_pass"]).startswith("10.0 m3")

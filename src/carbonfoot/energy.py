@@ -230,6 +230,9 @@ def energy_consumption(
                 row_error, given & ~(values > 0), f"{value_column} must be a positive number"
             )
             messages.flag(row_error, given & ~has_unit, f"{value_column} needs {unit_column}")
+            messages.flag(
+                row_error, ~given & has_unit, f"{unit_column} given without {value_column}"
+            )
             own[value_column] = values
     row_error = np.where(row_error == 0, key_error[codes], row_error)
     bad = row_error != 0

@@ -25,7 +25,7 @@ import pandas as pd
 
 from carbonfoot._keys import blank_cells
 from carbonfoot._paths import factors_dir
-from carbonfoot.energy import energy_consumption
+from carbonfoot.energy import EnergyUse, energy_consumption
 from carbonfoot.errors import DataError, ValidationError
 from carbonfoot.factors import FactorTable, activities, load_factors
 from carbonfoot.inventory import Emissions, calculate
@@ -64,8 +64,10 @@ class ParkOptions:
         ``green_certificate`` (绿证) count 0 t CO2; ``"grid"``: they count like other grid power.
     outflow
         ``"subtract"`` (default): electricity and heat delivered out of the park (rows with
-        ``direction="export"``) are subtracted, so the park counts its net inflow (调入 − 调出), in
-        CO2 and in energy; ``"ignore"``: exports are not subtracted.
+        ``direction="export"``) are subtracted from what came into the park of the same carrier,
+        so the park counts its net inflow (调入 − 调出) and never less than zero of it, in CO2
+        and in energy: an export never credits the fuel burnt inside the park;
+        ``"ignore"``: exports are not subtracted.
     electricity_energy
         ``"calorific"`` (当量值, default) or ``"primary"`` (等价值, needs
         ``power_supply_coal_rate``) for electricity in comprehensive energy consumption.
@@ -88,6 +90,16 @@ class ParkOptions:
             raise ValidationError(f"green_power must be 'zero' or 'grid', got {self.green_power!r}")
         if self.outflow not in ("subtract", "ignore"):
             raise ValidationError(f"outflow must be 'subtract' or 'ignore', got {self.outflow!r}")
+        if self.electricity_energy not in ("calorific", "primary"):
+            raise ValidationError(
+                f"electricity_energy must be 'calorific' (当量值) or 'primary' (等价值), "
+                f"got {self.electricity_energy!r}"
+            )
+        if (self.power_supply_coal_rate is not None) != (self.electricity_energy == "primary"):
+            raise ValidationError(
+                "power_supply_coal_rate goes with electricity_energy='primary' (等价值), and only "
+                "with it"
+            )
 
     def describe(self) -> list[str]:
         """One line per option, as printed in reports."""
@@ -113,10 +125,18 @@ class ParkAccount:
     enterprise_co2_t: dict[str, float]
     internal_transfers_co2_t: float
     exports_co2_t: float
+    export_credit_co2_t: float
     grid_mwh: float
     grid_co2_t: float
     options: ParkOptions
     emissions: Emissions = field(repr=False)
+    energy: EnergyUse = field(repr=False)
+
+    @property
+    def fallbacks(self) -> list[str]:
+        """Every factor fallback taken (region chain, earlier year), for the report."""
+        values = self.emissions.frame["fallback"].astype(str)
+        return sorted({part for value in values if value for part in value.split("; ")})
 
     @property
     def carbon_per_energy(self) -> float:
@@ -127,7 +147,14 @@ class ParkAccount:
 _PARK_COLUMNS: Final = ("entity", "activity", "amount", "unit")
 
 
+def _first(mask: np.ndarray, frame: pd.DataFrame) -> object:
+    return frame.index[int(np.flatnonzero(mask)[0])]
+
+
 def _prepare(rows: pd.DataFrame, region: str, year: int) -> pd.DataFrame:
+    """Check the park rows and mark internal transfers and exports; one calendar year, one park."""
+    if not isinstance(rows, pd.DataFrame):
+        raise ValidationError(f"park rows must be a DataFrame, got {type(rows).__name__}")
     missing = [c for c in _PARK_COLUMNS if c not in rows.columns]
     if missing:
         raise ValidationError(
@@ -135,37 +162,64 @@ def _prepare(rows: pd.DataFrame, region: str, year: int) -> pd.DataFrame:
             f"missing {', '.join(missing)}"
         )
     frame = rows.copy()
-    if "region" not in frame.columns:
-        frame["region"] = region
-    if "year" not in frame.columns:
-        frame["year"] = year
-    for column in ("supplier", "direction", "instrument"):
+    for column in ("region", "year", "supplier", "direction", "instrument"):
         if column not in frame.columns:
             frame[column] = None
+    no_entity = blank_cells(frame["entity"])
+    if no_entity.any():
+        raise ValidationError(f"row {_first(no_entity, frame)!r}: entity is missing")
+    # one park, one calendar year: blank cells take the park's region and year
+    frame["region"] = frame["region"].astype(object).where(~blank_cells(frame["region"]), region)
+    frame["year"] = frame["year"].astype(object).where(~blank_cells(frame["year"]), year)
+    other_year = (pd.to_numeric(frame["year"], errors="coerce") != year).to_numpy()
+    if other_year.any():
+        given_year = frame["year"].to_numpy()[np.flatnonzero(other_year)[0]]
+        raise ValidationError(
+            f"row {_first(other_year, frame)!r}: year {given_year!r} is not the year accounted "
+            f"({year}); a park account covers one calendar year"
+        )
     direction = frame["direction"].where(~blank_cells(frame["direction"]), "consumption")
-    bad = ~direction.isin(["consumption", "export"])
+    bad = (~direction.isin(["consumption", "export"])).to_numpy()
     if bad.any():
-        label = frame.index[int(np.flatnonzero(bad.to_numpy())[0])]
-        raise ValidationError(f"row {label!r}: direction must be 'consumption' or 'export'")
+        raise ValidationError(
+            f"row {_first(bad, frame)!r}: direction must be 'consumption' or 'export'"
+        )
     frame["direction"] = direction
     kinds = frame["activity"].map(lambda a: activities()[a].kind if a in activities() else "")
     energy_carrier = kinds.isin(["electricity", "heat"]).to_numpy()
     internal = ~blank_cells(frame["supplier"])
-    not_energy = internal & ~energy_carrier
-    if not_energy.any():
-        label = frame.index[int(np.flatnonzero(not_energy)[0])]
-        raise ValidationError(
-            f"row {label!r}: only electricity and heat can come from another tenant (supplier)"
-        )
-    unknown = internal & ~frame["supplier"].isin(set(frame["entity"])).to_numpy()
-    if unknown.any():
-        label = frame.index[int(np.flatnonzero(unknown)[0])]
-        raise ValidationError(
-            f"row {label!r}: supplier {frame.loc[label, 'supplier']!r} is not an entity of the park"
-        )
     exported = (frame["direction"] == "export").to_numpy()
-    if (exported & ~energy_carrier).any():
-        raise ValidationError("only electricity and heat can be delivered out of the park (export)")
+    checks = (
+        (internal & ~energy_carrier, "only electricity and heat can come from another tenant"),
+        (
+            internal & ~frame["supplier"].isin(set(frame["entity"])).to_numpy(),
+            "the supplier is not an entity of the park",
+        ),
+        (
+            internal & (frame["supplier"] == frame["entity"]).to_numpy(),
+            "an entity cannot be its own supplier",
+        ),
+        (internal & exported, "a row cannot be both an internal transfer (supplier) and an export"),
+        (exported & ~energy_carrier, "only electricity and heat can be delivered out of the park"),
+    )
+    for mask, message in checks:
+        if mask.any():
+            raise ValidationError(f"row {_first(mask, frame)!r}: {message}")
+    instrument = frame["instrument"]
+    given = ~blank_cells(instrument)
+    wrong = given & ~instrument.isin(["green_power", "green_certificate"]).to_numpy()
+    if wrong.any():
+        given_instrument = instrument.to_numpy()[np.flatnonzero(wrong)[0]]
+        raise ValidationError(
+            f"row {_first(wrong, frame)!r}: instrument {given_instrument!r} is not one a park "
+            "account prices: green_power (绿电) or green_certificate (绿证)"
+        )
+    not_grid = given & (frame["activity"] != "electricity.grid").to_numpy()
+    if not_grid.any():
+        raise ValidationError(
+            f"row {_first(not_grid, frame)!r}: green power and certificates apply to "
+            "electricity.grid rows only"
+        )
     frame["_internal"] = internal
     frame["_export"] = exported
     frame["_kind"] = kinds.to_numpy()
@@ -234,17 +288,26 @@ def account_park(
     enterprise = {str(name): float(total) for name, total in zip(entities, totals, strict=True)}
     exports_co2 = float(co2[export].sum())
     park_co2 = float(co2[~internal & ~export].sum())
-    energy = energy_consumption(
+    energy_use = energy_consumption(
         frame.drop(columns=["_internal", "_export", "_kind", "direction", "supplier"]),
         table,
         electricity=options.electricity_energy,
         power_supply_coal_rate=options.power_supply_coal_rate,
     )
-    tce = energy.frame["energy [tce]"].to_numpy(dtype=float)
+    tce = energy_use.frame["energy [tce]"].to_numpy(dtype=float)
     park_tce = float(tce[~internal & ~export].sum())
+    credit_co2 = credit_tce = 0.0
     if options.outflow == "subtract":
-        park_co2 -= exports_co2
-        park_tce -= float(tce[export].sum())
+        # net inflow per carrier, never below zero: an export is credited at most with what came
+        # in of the same carrier, so exports cannot make the park's CO2 or energy negative
+        kind = frame["_kind"].to_numpy()
+        for carrier in ("electricity", "heat"):
+            came_in = ~internal & ~export & (kind == carrier)
+            went_out = export & (kind == carrier)
+            credit_co2 += min(float(co2[went_out].sum()), float(co2[came_in].sum()))
+            credit_tce += min(float(tce[went_out].sum()), float(tce[came_in].sum()))
+        park_co2 -= credit_co2
+        park_tce -= credit_tce
     priced_grid = grid & ~green & ~export
     grid_mwh = float(
         (
@@ -258,10 +321,12 @@ def account_park(
         enterprise_co2_t=enterprise,
         internal_transfers_co2_t=float(co2[internal].sum()),
         exports_co2_t=exports_co2,
+        export_credit_co2_t=credit_co2,
         grid_mwh=grid_mwh,
         grid_co2_t=float(co2[priced_grid].sum()),
         options=options,
         emissions=emissions,
+        energy=energy_use,
     )
 
 
@@ -320,6 +385,29 @@ class GuidingData:
     water_withdrawn_m3: float | None = None
     product_energy_grades: dict[str, int] | None = None
 
+    def __post_init__(self) -> None:
+        for name, value in vars(self).items():
+            if name == "product_energy_grades" or value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValidationError(f"GuidingData.{name} must be a number, got {value!r}")
+            if not math.isfinite(value) or value < 0:
+                raise ValidationError(f"GuidingData.{name} must be finite and ≥ 0, got {value}")
+        pairs = (
+            ("solid_waste_utilised_t", "solid_waste_generated_t"),
+            ("waste_heat_used_gj", "waste_heat_available_gj"),
+        )
+        for used, available in pairs:
+            u, a = getattr(self, used), getattr(self, available)
+            if u is not None and a is not None and u > a:
+                raise ValidationError(f"GuidingData.{used} ({u}) exceeds {available} ({a})")
+        for product, grade in (self.product_energy_grades or {}).items():
+            if isinstance(grade, bool) or grade not in (1, 2, 3):
+                raise ValidationError(
+                    f"GuidingData.product_energy_grades[{product!r}] must be the quota grade "
+                    f"1, 2 or 3, got {grade!r}"
+                )
+
 
 def _indicators() -> list[dict[str, str]]:
     path = factors_dir() / "cn-zero-carbon-park" / "2025-910" / "indicators.csv"
@@ -339,11 +427,14 @@ class ParkAssessment:
     year: int
 
     def _header(self) -> list[str]:
+        fallbacks = self.account.fallbacks
         return [
             f"Zero-carbon park assessment (发改环资〔2025〕910号 annex 3), year {self.year}",
             f"park CO2 {self.account.co2_t:,.1f} t; comprehensive energy consumption "
             f"{self.account.energy_tce:,.1f} tce",
             *[f"option — {line}" for line in self.account.options.describe()],
+            f"factor fallbacks — {'; '.join(fallbacks) if fallbacks else 'none'}",
+            "size bands as reported by secondary sources (exact band edges unconfirmed)",
         ]
 
     def __repr__(self) -> str:
@@ -417,7 +508,7 @@ def _core(core_rows: list[dict[str, str]], account: ParkAccount) -> dict[str, An
             "threshold": math.nan,
             "status": "no national threshold",
             "margin": math.nan,
-            "to_pass": f"energy consumption {account.energy_tce:,.0f} tce/yr is below the "
+            "to_pass": f"energy consumption {account.energy_tce:,.1f} tce/yr is below the "
             "smallest band (200,000 tce); annex 3 sets no national threshold for it",
             "source": "",
         }
@@ -450,7 +541,7 @@ def _core(core_rows: list[dict[str, str]], account: ParkAccount) -> dict[str, An
 _MORE: Final[dict[str, str]] = {
     "solid_waste_utilised_t": "t more solid waste utilised",
     "waste_heat_used_gj": "GJ more waste heat/cold/pressure used",
-    "water_reused_m3": "m3 more water reused",
+    "water_reused_m3": "m3 of fresh water replaced by reused water",
 }
 _RATIOS: Final[dict[str, tuple[str, str, str]]] = {
     # indicator_id: (numerator field, denominator field, how the denominator is formed)
@@ -496,7 +587,11 @@ def _guiding(row: dict[str, str], data: GuidingData, account: ParkAccount) -> di
         if data.clean_energy_tce is None:
             return record | _not_assessable("clean_energy_tce")
         numerator, denominator = data.clean_energy_tce, account.energy_tce
-        share = 100 * numerator / denominator if denominator > 0 else math.nan
+        if denominator <= 0 or numerator > denominator:
+            return record | _not_assessable(
+                f"a clean_energy_tce within the park's energy consumption ({denominator:,.1f} tce)"
+            )
+        share = 100 * numerator / denominator
         need = record["threshold"] / 100 * denominator - numerator
         what = f"switch {need:,.1f} tce more to clean energy"
     else:
@@ -506,13 +601,12 @@ def _guiding(row: dict[str, str], data: GuidingData, account: ParkAccount) -> di
         if missing:
             return record | _not_assessable(", ".join(missing))
         total = denominator + numerator if how == "reuse" else denominator
-        share = 100 * numerator / total if total > 0 else math.nan
+        if total <= 0:
+            return record | _not_assessable(f"a {den_field} above zero")
+        share = 100 * numerator / total
         target = record["threshold"] / 100
-        need = (
-            (target * denominator - (1 - target) * numerator) / (1 - target)
-            if how == "reuse"
-            else target * total - numerator
-        )
+        # reuse replacing fresh water keeps total use constant: reused must reach target × total
+        need = target * total - numerator
         what = f"{need:,.1f} {_MORE[num_field]}"
     passed = share >= record["threshold"]
     return record | {
