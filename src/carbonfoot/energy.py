@@ -25,10 +25,11 @@ import numpy as np
 import pandas as pd
 
 from carbonfoot._keys import Messages, blank_cells, factorize_keys, per_row
+from carbonfoot._rows import RowError, as_frame, is_energy, key_problem, unit_coefficient
 from carbonfoot.errors import DataError, FactorNotFoundError, UnitError, ValidationError
 from carbonfoot.factors import Factor, FactorTable, activities, load_factors
-from carbonfoot.inventory import Activity, _as_frame, _coefficient, _key_problem, _RowError
-from carbonfoot.units import Q_, Quantity, format_unit, parse_unit
+from carbonfoot.inventory import Activity
+from carbonfoot.units import Q_, Quantity, format_unit
 
 __all__ = ["ELECTRICITY_CONVENTIONS", "EnergyUse", "energy_consumption"]
 
@@ -65,37 +66,39 @@ def _plan(
     activity, unit = key["activity"], key["unit"]
     kind = activities()[activity].kind
     if key["coal_coefficient"]:
-        coefficient = _coefficient([unit, key["coal_coefficient"]], "tce", "own coefficient")
+        coefficient = unit_coefficient([unit, key["coal_coefficient"]], "tce", "own coefficient")
         return _EnergyPlan("own coefficient", coefficient, "coal_coefficient", ())
     if key["ncv"]:
-        coefficient = _coefficient([unit, key["ncv"]], "tce", "amount × own NCV")
+        coefficient = unit_coefficient([unit, key["ncv"]], "tce", "amount × own NCV")
         return _EnergyPlan("amount × own NCV ÷ 29.3076 MJ/kgce", coefficient, "ncv", ())
     if kind == "electricity":
         if convention == "primary":
             if supply_rate is None:
-                raise _RowError(
+                raise RowError(
                     "the primary-energy convention (等价值) for electricity needs "
                     "power_supply_coal_rate (供电标准煤耗, e.g. '300 gce/kWh'); carbonfoot "
                     "ships no such rate"
                 )
-            coefficient = _coefficient([unit, str(supply_rate.units)], "tce", "electricity")
+            coefficient = unit_coefficient([unit, str(supply_rate.units)], "tce", "electricity")
             method = f"electricity 等价值: amount × {supply_rate} (power_supply_coal_rate)"
             return _EnergyPlan(method, coefficient * float(supply_rate.magnitude), None, ())
         key = dict(key, activity="electricity.grid")
     published = _published(table, key)
     if published is not None:
-        coefficient = _coefficient([unit, published.unit], "tce", f"{activity} × coefficient")
+        coefficient = unit_coefficient([unit, published.unit], "tce", f"{activity} × coefficient")
         label = "当量值" if published.parameter == "coal_equivalent_calorific" else "等价值"
         method = f"GB/T 2589 coefficient ({label})"
         return _EnergyPlan(method, coefficient * published.value, None, (published,))
-    if _is_energy(unit):
+    if is_energy(unit):
         if kind == "fuel" and key["calorific_basis"] != "net":
-            raise _RowError(
+            raise RowError(
                 f"the amount of {activity} is given as energy ({unit}); state its "
                 "calorific_basis ('net'): standard coal is defined on the net (low) heating "
                 "value, and carbonfoot never converts gross to net"
             )
-        return _EnergyPlan("energy ÷ 29.3076 MJ/kgce", _coefficient([unit], "tce", unit), None, ())
+        return _EnergyPlan(
+            "energy ÷ 29.3076 MJ/kgce", unit_coefficient([unit], "tce", unit), None, ()
+        )
     try:
         ncv = table.select(
             activity,
@@ -106,11 +109,11 @@ def _plan(
             dataset=key["dataset"],
         )
     except FactorNotFoundError:
-        raise _RowError(
+        raise RowError(
             f"no GB/T 2589 coefficient and no net calorific value for {activity} in the "
             "factor table; give the row its own coal_coefficient or ncv"
         ) from None
-    coefficient = _coefficient([unit, ncv.unit], "tce", f"{activity} × {ncv.factor_id}")
+    coefficient = unit_coefficient([unit, ncv.unit], "tce", f"{activity} × {ncv.factor_id}")
     return _EnergyPlan("amount × NCV ÷ 29.3076 MJ/kgce", coefficient * ncv.value, None, (ncv,))
 
 
@@ -122,11 +125,6 @@ def _published(table: FactorTable, key: dict[str, Any]) -> Factor | None:
         except FactorNotFoundError:
             continue
     return None
-
-
-def _is_energy(unit: str) -> bool:
-    _, parsed = parse_unit(unit)
-    return Q_(1, parsed).dimensionality == Q_(1, "J").dimensionality
 
 
 def energy_consumption(
@@ -189,7 +187,7 @@ def energy_consumption(
                 f"power_supply_coal_rate must be a positive coal amount per electricity, e.g. "
                 f"'300 gce/kWh'; got {supply_rate}"
             )
-    frame = _as_frame(activities_in)
+    frame = as_frame(activities_in)
     missing = [c for c in ("activity", "amount", "unit") if c not in frame.columns]
     if missing:
         raise ValidationError(f"energy_consumption needs columns {', '.join(missing)}")
@@ -201,12 +199,12 @@ def energy_consumption(
     plans: list[_EnergyPlan | None] = []
     key_error = np.zeros(len(keys), dtype=np.int64)
     for number, key in enumerate(keys):
-        problem = _key_problem(key, known)
+        problem = key_problem(key, known)
         plan = None
         if not problem:
             try:
                 plan = _plan(table, key, electricity, supply_rate)
-            except (_RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
+            except (RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
                 problem = str(exc)
         plans.append(plan)
         key_error[number] = messages.code(problem)

@@ -34,7 +34,15 @@ import yaml
 from carbonfoot._keys import as_year, factorize_keys
 from carbonfoot._paths import factors_dir
 from carbonfoot.errors import DataError, FactorNotFoundError, UnitError, ValidationError
-from carbonfoot.units import GASES, GWP_METRICS, Q_, Quantity, metric_of, parse_unit
+from carbonfoot.units import (
+    GASES,
+    GWP_METRICS,
+    Q_,
+    Quantity,
+    dimensionless_value,
+    metric_of,
+    parse_unit,
+)
 
 __all__ = [
     "COLUMNS",
@@ -821,7 +829,7 @@ def _check_table(
         )
     oxidation = frame["parameter"] == "oxidation_rate"
     for unit in frame.loc[oxidation, "unit"].unique():
-        share = frame["value"] * _fraction(str(unit))
+        share = frame["value"] * _finite_or_zero(dimensionless_value(str(unit)))
         over = oxidation & (frame["unit"] == unit) & (share > 1)
         if over.any():
             i = int(np.flatnonzero(over.to_numpy())[0])
@@ -841,13 +849,8 @@ def _check_table(
             raise DataError(f"{where}, row {row_label[i]}, column unit: {exc}") from None
 
 
-def _fraction(unit: str) -> float:
-    """The size of a dimensionless unit as a fraction (``%`` → 0.01); 0 if not dimensionless."""
-    try:
-        scale, parsed = parse_unit(unit)
-        return float(Q_(scale, parsed).m_as(""))
-    except (UnitError, ValidationError):
-        return 0.0
+def _finite_or_zero(value: float) -> float:
+    return value if math.isfinite(value) else 0.0
 
 
 _ENERGY: Final = Q_(1, "J").dimensionality

@@ -26,8 +26,7 @@ Methods, chosen by the factors available for the activity:
 from __future__ import annotations
 
 import functools
-import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
@@ -35,9 +34,16 @@ import numpy as np
 import pandas as pd
 import pydantic
 
-from carbonfoot._keys import Messages, as_year, blank_cells, factorize_keys, per_row
+from carbonfoot._keys import Messages, blank_cells, factorize_keys, per_row
+from carbonfoot._rows import (
+    DEFAULT_REGION,
+    RowError,
+    as_frame,
+    is_energy,
+    key_problem,
+    unit_coefficient,
+)
 from carbonfoot.errors import (
-    CarbonfootError,
     DataError,
     FactorNotFoundError,
     MixedMetricError,
@@ -51,6 +57,7 @@ from carbonfoot.units import (
     Quantity,
     canonical_gas,
     check_metric,
+    dimensionless_value,
     gwp,
     metric_of,
     parse_unit,
@@ -64,8 +71,6 @@ __all__ = [
     "calculate",
 ]
 
-DEFAULT_REGION: Final = "CN"
-"""Region used for rows that do not give one (recorded in the output's ``region`` column)."""
 
 #: Contractual instruments for market-based scope 2 (GHG Protocol Scope 2 Guidance).
 INSTRUMENTS: Final[dict[str, str]] = {
@@ -154,67 +159,11 @@ class _Plan:
     factors: tuple[Factor, ...]
 
 
-class _RowError(CarbonfootError):
-    """Internal: the key cannot be computed; the message becomes each row's error."""
-
-
 def _tonnes_of(gas: str) -> str:
     return f"t {gas}"
 
 
-def _coefficient(units: Sequence[str], target: str, what: str) -> float:
-    """Magnitude of the product of ``units`` in ``target``: one unit check for a whole key."""
-    try:
-        return _unit_product(tuple(units), target)
-    except UnitError as exc:
-        raise _RowError(f"{what}: {exc}{_density_hint(units)}") from None
-
-
-@functools.lru_cache(maxsize=4096)
-def _unit_product(units: tuple[str, ...], target: str) -> float:
-    product = Q_(1.0, "")
-    for unit in units:
-        scale, parsed = parse_unit(unit)
-        product = product * Q_(scale, parsed)
-    return float(product.to(target).magnitude)
-
-
 _ENERGY: Final = Q_(1, "J").dimensionality
-_MEASURES: Final = {
-    Q_(1, "kg").dimensionality: "mass",
-    Q_(1, "Nm3").dimensionality: "gas volume (Nm3)",
-    Q_(1, "m3").dimensionality: "volume",
-}
-
-
-def _measure(unit: str, sign: int) -> str | None:
-    """'mass', 'volume' or 'gas volume (Nm3)': what a unit measures (sign 1) or is per (-1)."""
-    _, parsed = parse_unit(unit)
-    for name, exponent in parsed._units.items():
-        found = _MEASURES.get(Q_(1, name).dimensionality)
-        if found and float(exponent) * sign > 0:  # type: ignore[arg-type]
-            return found
-    return None
-
-
-def _density_hint(units: Sequence[str]) -> str:
-    """Explain a mass/volume mismatch between the amount and the factor's denominator."""
-    try:
-        given, wanted = _measure(units[0], 1), _measure(units[1], -1)
-    except (UnitError, IndexError):
-        return ""
-    if {given, wanted} == {"volume", "gas volume (Nm3)"}:
-        return (
-            f" The amount is in {units[0]} but {units[1]} is per Nm3 (0 °C, 101.325 kPa): "
-            "convert the metered volume to normal conditions with its temperature and "
-            "pressure first; carbonfoot never assumes them."
-        )
-    if given and wanted and given != wanted:
-        return (
-            f" The amount is a {given} ({units[0]}) but {units[1]} is per {wanted}: convert "
-            "the amount with a measured density first; carbonfoot never guesses one."
-        )
-    return ""
 
 
 def _select(table: FactorTable, key: dict[str, Any], **kwargs: Any) -> Factor:
@@ -241,12 +190,6 @@ def _gases_with_factors(table: FactorTable, key: dict[str, Any]) -> list[str]:
     return sorted({r["gas"] for r in rows if r["gas"] and dataset in (None, r["dataset"])})
 
 
-@functools.lru_cache(maxsize=1024)
-def _is_energy(unit: str) -> bool:
-    _, parsed = parse_unit(unit)
-    return Q_(1, parsed).dimensionality == _ENERGY
-
-
 def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
     """Choose the method for one distinct key and reduce its unit conversions to numbers.
 
@@ -257,9 +200,9 @@ def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
     instrument = key["instrument"]
     if instrument is not None:
         if instrument not in INSTRUMENTS:
-            raise _RowError(f"unknown instrument {instrument!r}; valid: {', '.join(INSTRUMENTS)}")
+            raise RowError(f"unknown instrument {instrument!r}; valid: {', '.join(INSTRUMENTS)}")
         if activity != _MARKET_ACTIVITY:
-            raise _RowError(
+            raise RowError(
                 f"instrument {instrument!r} applies to purchased grid electricity "
                 f"({_MARKET_ACTIVITY}) only, not to {activity}"
             )
@@ -285,7 +228,7 @@ def _own_factor_plan(key: dict[str, Any]) -> _Plan:
     unit = key["factor"]  # the key holds the override's unit (its value multiplies per row)
     gas = _factor_gas(key["factor_gas"], unit)
     target = f"t {gas}" if not gas.startswith("CO2e") else f"t CO2e ({gas[5:-1]})"
-    coefficient = _coefficient([key["unit"], unit], target, "own factor × amount")
+    coefficient = unit_coefficient([key["unit"], unit], target, "own factor × amount")
     method = "own factor" + (" (supplier-specific)" if key["instrument"] else "")
     return _Plan(method, (_Term(gas, coefficient, ("factor",)),), ())
 
@@ -301,7 +244,7 @@ def _factor_gas(given: str | None, unit: str) -> str:
         if metric is None and given is None:
             return "CO2"
         if metric in (None, "unknown"):
-            raise _RowError(
+            raise RowError(
                 f"own factor in {unit!r} is CO2e without a stated GWP metric; write e.g. "
                 "'t CO2e (AR6GWP100) / MWh'"
             )
@@ -309,7 +252,7 @@ def _factor_gas(given: str | None, unit: str) -> str:
     try:
         return canonical_gas(given)
     except FactorNotFoundError as exc:
-        raise _RowError(f"factor_gas: {exc}") from None
+        raise RowError(f"factor_gas: {exc}") from None
 
 
 _MARKET_ACTIVITY: Final = "electricity.grid"
@@ -322,7 +265,7 @@ def _with_note(plan: _Plan, note: str) -> _Plan:
 def _direct_plan(table: FactorTable, key: dict[str, Any], activity: str) -> _Plan:
     gases = _gases_with_factors(table, key)
     if not gases:
-        raise _RowError(
+        raise RowError(
             f"no emission factor for activity {activity!r} in the factor table; known "
             "activities are in factors/activities.yaml, or give the row its own factor"
         )
@@ -331,7 +274,7 @@ def _direct_plan(table: FactorTable, key: dict[str, Any], activity: str) -> _Pla
         factor = _select(table, key, gas=gas)
         term_gas = _factor_gas(gas, factor.unit)  # CO2e factors carry their metric
         target = f"t CO2e ({term_gas[5:-1]})" if term_gas.startswith("CO2e(") else f"t {gas}"
-        coefficient = _coefficient(
+        coefficient = unit_coefficient(
             [key["unit"], factor.unit], target, f"{activity} amount × {factor.factor_id}"
         )
         terms.append(_Term(term_gas, coefficient * factor.value))
@@ -343,20 +286,18 @@ def _market_plan(table: FactorTable, key: dict[str, Any]) -> _Plan:
     instrument = key["instrument"]
     if instrument in _ZERO_EMISSION_INSTRUMENTS:
         if key["factor"]:
-            raise _RowError(
-                f"a {instrument} row counts 0 t CO2; it cannot also have its own factor"
-            )
+            raise RowError(f"a {instrument} row counts 0 t CO2; it cannot also have its own factor")
         method = f"market-based: {INSTRUMENTS[instrument]} (0 t CO2)"
         return _Plan(method, (_Term("CO2", 0.0),), ())
     if instrument == "supplier_specific":
         if not key["factor"]:
-            raise _RowError(
+            raise RowError(
                 "instrument 'supplier_specific' needs the row's own factor and factor_unit"
             )
         return _own_factor_plan(key)
     residual = dict(key, activity="electricity.grid.excl_market_nonfossil")
     factor = _select(table, residual, gas="CO2")
-    coefficient = _coefficient([key["unit"], factor.unit], "t CO2", "residual mix")
+    coefficient = unit_coefficient([key["unit"], factor.unit], "t CO2", "residual mix")
     return _Plan(
         "market-based: residual mix (grid average excluding market-traded non-fossil power)",
         (_Term("CO2", coefficient * factor.value),),
@@ -381,16 +322,16 @@ def _parameter(
 
 def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
     activity, amount_unit = key["activity"], key["unit"]
-    energy_input = _is_energy(amount_unit)
+    energy_input = is_energy(amount_unit)
     if energy_input and key["calorific_basis"] != "net":
         got = " (got 'gross')" if key["calorific_basis"] == "gross" else ""
-        raise _RowError(
+        raise RowError(
             f"the amount of {activity} is given as energy ({amount_unit}); state its "
             "calorific_basis. The combustion factors are on a net (NCV) basis, and carbonfoot "
             f"never converts between gross and net{got}"
         )
     if key["ncv"] and key["calorific_basis"] == "gross":
-        raise _RowError(
+        raise RowError(
             "the row's ncv is a net calorific value by definition, but calorific_basis says "
             "'gross'; carbonfoot never converts between gross and net"
         )
@@ -407,14 +348,14 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
         energy_values = ("ncv",) if key["ncv"] else ()
         if ncv_factor is not None:
             if ncv_factor.calorific_basis == "gross":
-                raise _RowError(f"{ncv_factor.factor_id} is a gross value; the method needs net")
+                raise RowError(f"{ncv_factor.factor_id} is a gross value; the method needs net")
             factors.append(ncv_factor)
     carbon = _parameter(table, key, "carbon_content")
     oxidation = _parameter(table, key, "oxidation_rate")
     terms: list[_Term] = []
     what = f"{activity}: amount × NCV"
     if carbon is not None and oxidation is not None:
-        coefficient = _coefficient(
+        coefficient = unit_coefficient(
             [*energy_units, carbon[1], oxidation[1]], "t CO2", f"{what} × carbon × oxidation"
         )
         row_values = energy_values + tuple(
@@ -429,9 +370,11 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
         co2 = _maybe(table, key, gas="CO2")
         if co2 is None or not _per_energy(co2.unit):
             if key["carbon_content"] or key["oxidation_rate"]:
-                raise _RowError(f"{activity}: give both carbon_content and oxidation_rate")
+                raise RowError(f"{activity}: give both carbon_content and oxidation_rate")
             return None
-        coefficient = _coefficient([*energy_units, co2.unit], "t CO2", f"{what} × {co2.factor_id}")
+        coefficient = unit_coefficient(
+            [*energy_units, co2.unit], "t CO2", f"{what} × {co2.factor_id}"
+        )
         terms.append(_Term("CO2", coefficient * energy_value * co2.value, energy_values))
         factors.append(co2)
         method = "fuel combustion (IPCC 2006): amount × NCV × CO2 factor per energy"
@@ -441,7 +384,7 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
             other = _maybe(table, key, gas=gas)
             if other is None or not _per_energy(other.unit):
                 continue
-            coefficient = _coefficient(
+            coefficient = unit_coefficient(
                 [*energy_units, other.unit], _tonnes_of(gas), f"{what} × {other.factor_id}"
             )
             terms.append(_Term(gas, coefficient * energy_value * other.value, energy_values))
@@ -471,17 +414,6 @@ def _per_energy(unit: str) -> bool:
 # --------------------------------------------------------------------------------------
 
 
-def _as_frame(activities_in: pd.DataFrame | Iterable[Activity]) -> pd.DataFrame:
-    if isinstance(activities_in, pd.DataFrame):
-        return activities_in
-    rows = list(activities_in)
-    if not rows:
-        return pd.DataFrame({"activity": [], "amount": [], "unit": []})
-    if not all(isinstance(r, Activity) for r in rows):
-        raise ValidationError("activities must be a DataFrame or a list of cf.Activity models")
-    return pd.DataFrame([r.model_dump() for r in rows])
-
-
 #: The key of a plan: its name → the input column it comes from.
 _KEY_SOURCES: Final[dict[str, str]] = {
     "activity": "activity",
@@ -495,27 +427,6 @@ _KEY_SOURCES: Final[dict[str, str]] = {
     "factor_gas": "factor_gas",
     **_OVERRIDES,
 }
-
-
-def _key_problem(key: dict[str, Any], known: Any) -> str:
-    """Why a key cannot be computed before any factor is looked up ('' if it can).
-
-    Normalizes the key in place: the year becomes an int, a missing region the default.
-    """
-    if key["activity"] is None:
-        return "activity is missing"
-    if key["activity"] not in known:
-        return f"unknown activity {key['activity']!r} (see factors/activities.yaml)"
-    if key["unit"] is None:
-        return "unit is missing"
-    if key["year"] is not None:
-        try:
-            key["year"] = as_year(key["year"])
-        except ValidationError as exc:
-            return str(exc)
-    if key["region"] is None:
-        key["region"] = DEFAULT_REGION
-    return ""
 
 
 # --------------------------------------------------------------------------------------
@@ -576,7 +487,7 @@ def calculate(
         raise ValidationError(
             f"scope2_method must be 'location' or 'market', got {scope2_method!r}"
         )
-    frame = _as_frame(activities_in)
+    frame = as_frame(activities_in)
     missing = [c for c in ("activity", "amount", "unit") if c not in frame.columns]
     if missing:
         raise ValidationError(
@@ -593,14 +504,14 @@ def calculate(
     key_error = np.zeros(len(keys), dtype=np.int64)
     weights: dict[str, float | str] = {}
     for number, key in enumerate(keys):
-        problem = _key_problem(key, known)
+        problem = key_problem(key, known)
         plan = None
         if not problem:
             try:
                 plan = _plan(table, key, scope2_method)
                 for term in plan.terms:
                     weights.setdefault(term.gas, _weight(term.gas, metric))
-            except (_RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
+            except (RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
                 problem, plan = str(exc), None
         plans.append(plan)
         key_error[number] = messages.code(problem)
@@ -753,7 +664,7 @@ def _override_values(
             messages.flag(row_error, given & (values <= 0), f"{value_column} must be positive")
         if value_column == "oxidation_rate" and has_unit.any():
             units = frame[unit_column].where(has_unit, "").astype(str)
-            share = values * units.map(_fraction_of).to_numpy(dtype=float)
+            share = values * units.map(dimensionless_value).to_numpy(dtype=float)
             messages.flag(
                 row_error,
                 given & has_unit & (share > 1),
@@ -761,16 +672,6 @@ def _override_values(
             )
         values_by_name[value_column] = values
     return values_by_name
-
-
-@functools.lru_cache(maxsize=256)
-def _fraction_of(unit: str) -> float:
-    """Size of a dimensionless unit as a fraction ('%' → 0.01); NaN if not dimensionless."""
-    try:
-        scale, parsed = parse_unit(unit)
-        return float(Q_(scale, parsed).m_as(""))
-    except (UnitError, ValidationError):
-        return math.nan
 
 
 _SCOPE_WORDS: Final[dict[str, int]] = {"一": 1, "二": 2, "三": 3, "1": 1, "2": 2, "3": 3}

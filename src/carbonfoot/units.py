@@ -73,6 +73,7 @@ __all__ = [
     "check_calorific_basis",
     "check_metric",
     "declare_metric",
+    "dimensionless_value",
     "format_unit",
     "from_co2e",
     "gwp",
@@ -1061,6 +1062,23 @@ def declare_metric(quantity: Quantity | str, metric: str) -> Quantity:
     if metric_of(q) != "unknown" or q._units.get(_CO2E_UNIT) != 1:
         raise UnitError(f"declare_metric takes an amount in bare CO2e (metric unknown), got {q}")
     return Q_(q.magnitude, _swap(q._units, _CO2E_UNIT, _CO2E_METRIC_UNIT[metric]))
+
+
+@functools.lru_cache(maxsize=256)
+def dimensionless_value(unit: str) -> float:
+    """The size of a dimensionless unit as a plain number; NaN if the unit has a dimension.
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> cf.units.dimensionless_value("%"), cf.units.dimensionless_value("permille")
+    (0.01, 0.001)
+    """
+    try:
+        scale, parsed = parse_unit(unit)
+        return float(Q_(scale, parsed).m_as(""))
+    except UnitError:
+        return math.nan
 
 
 def check_calorific_basis(basis: object, where: str = "calorific_basis") -> CalorificBasis:

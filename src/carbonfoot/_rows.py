@@ -1,0 +1,130 @@
+"""Row-table machinery shared by `calculate`, `energy_consumption` and the park accounts.
+
+Each of those codes a table of activity rows by distinct key, plans each key once (its unit
+checks reduced to one number) and reports problems per row; the shared pieces live here.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from typing import Any, Final
+
+import pandas as pd
+import pydantic
+
+from carbonfoot._keys import as_year
+from carbonfoot.errors import CarbonfootError, UnitError, ValidationError
+from carbonfoot.units import Q_, parse_unit
+
+__all__ = [
+    "DEFAULT_REGION",
+    "RowError",
+    "as_frame",
+    "density_hint",
+    "is_energy",
+    "key_problem",
+    "unit_coefficient",
+]
+
+DEFAULT_REGION: Final = "CN"
+"""Region used for rows that do not give one (recorded in the output's ``region`` column)."""
+
+_ENERGY: Final = Q_(1, "J").dimensionality
+
+
+class RowError(CarbonfootError):
+    """Internal: the key cannot be computed; the message becomes each row's error."""
+
+
+def unit_coefficient(units: Sequence[str], target: str, what: str) -> float:
+    """Magnitude of the product of ``units`` in ``target``: one unit check for a whole key."""
+    try:
+        return _unit_product(tuple(units), target)
+    except UnitError as exc:
+        raise RowError(f"{what}: {exc}{density_hint(units)}") from None
+
+
+@functools.lru_cache(maxsize=4096)
+def _unit_product(units: tuple[str, ...], target: str) -> float:
+    product = Q_(1.0, "")
+    for unit in units:
+        scale, parsed = parse_unit(unit)
+        product = product * Q_(scale, parsed)
+    return float(product.to(target).magnitude)
+
+
+_MEASURES: Final = {
+    Q_(1, "kg").dimensionality: "mass",
+    Q_(1, "Nm3").dimensionality: "gas volume (Nm3)",
+    Q_(1, "m3").dimensionality: "volume",
+}
+
+
+def _measure(unit: str, sign: int) -> str | None:
+    """'mass', 'volume' or 'gas volume (Nm3)': what a unit measures (sign 1) or is per (-1)."""
+    _, parsed = parse_unit(unit)
+    for name, exponent in parsed._units.items():
+        found = _MEASURES.get(Q_(1, name).dimensionality)
+        if found and float(exponent) * sign > 0:  # type: ignore[arg-type]
+            return found
+    return None
+
+
+def density_hint(units: Sequence[str]) -> str:
+    """Explain a mass/volume mismatch between the amount and the factor's denominator."""
+    try:
+        given, wanted = _measure(units[0], 1), _measure(units[1], -1)
+    except (UnitError, IndexError):
+        return ""
+    if {given, wanted} == {"volume", "gas volume (Nm3)"}:
+        return (
+            f" The amount is in {units[0]} but {units[1]} is per Nm3 (0 °C, 101.325 kPa): "
+            "convert the metered volume to normal conditions with its temperature and "
+            "pressure first; carbonfoot never assumes them."
+        )
+    if given and wanted and given != wanted:
+        return (
+            f" The amount is a {given} ({units[0]}) but {units[1]} is per {wanted}: convert "
+            "the amount with a measured density first; carbonfoot never guesses one."
+        )
+    return ""
+
+
+@functools.lru_cache(maxsize=1024)
+def is_energy(unit: str) -> bool:
+    _, parsed = parse_unit(unit)
+    return Q_(1, parsed).dimensionality == _ENERGY
+
+
+def key_problem(key: dict[str, Any], known: Any) -> str:
+    """Why a key cannot be computed before any factor is looked up ('' if it can).
+
+    Normalizes the key in place: the year becomes an int, a missing region the default.
+    """
+    if key["activity"] is None:
+        return "activity is missing"
+    if key["activity"] not in known:
+        return f"unknown activity {key['activity']!r} (see factors/activities.yaml)"
+    if key["unit"] is None:
+        return "unit is missing"
+    if key["year"] is not None:
+        try:
+            key["year"] = as_year(key["year"])
+        except ValidationError as exc:
+            return str(exc)
+    if key["region"] is None:
+        key["region"] = DEFAULT_REGION
+    return ""
+
+
+def as_frame(rows_in: pd.DataFrame | Iterable[pydantic.BaseModel]) -> pd.DataFrame:
+    """A DataFrame of activity rows from a DataFrame or a list of pydantic models."""
+    if isinstance(rows_in, pd.DataFrame):
+        return rows_in
+    rows = list(rows_in)
+    if not rows:
+        return pd.DataFrame({"activity": [], "amount": [], "unit": []})
+    if not all(isinstance(r, pydantic.BaseModel) for r in rows):
+        raise ValidationError("activities must be a DataFrame or a list of cf.Activity models")
+    return pd.DataFrame([r.model_dump() for r in rows])
