@@ -7,14 +7,22 @@ checks reduced to one number) and reports problems per row; the shared pieces li
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Sequence
-from typing import Any, Final
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, TypeVar
 
+import numpy as np
 import pandas as pd
 import pydantic
 
-from carbonfoot._keys import as_year
-from carbonfoot.errors import CarbonfootError, UnitError, ValidationError
+from carbonfoot._keys import Messages, as_year, factorize_keys
+from carbonfoot.errors import (
+    CarbonfootError,
+    DataError,
+    FactorNotFoundError,
+    UnitError,
+    ValidationError,
+)
+from carbonfoot.factors import activities
 from carbonfoot.units import Q_, parse_unit
 
 __all__ = [
@@ -24,6 +32,8 @@ __all__ = [
     "density_hint",
     "is_energy",
     "key_problem",
+    "plan_keys",
+    "require_columns",
     "unit_coefficient",
 ]
 
@@ -128,3 +138,43 @@ def as_frame(rows_in: pd.DataFrame | Iterable[pydantic.BaseModel]) -> pd.DataFra
     if not all(isinstance(r, pydantic.BaseModel) for r in rows):
         raise ValidationError("activities must be a DataFrame or a list of cf.Activity models")
     return pd.DataFrame([r.model_dump() for r in rows])
+
+
+Plan = TypeVar("Plan")
+
+
+def plan_keys(
+    frame: pd.DataFrame, key_sources: dict[str, str], plan: Callable[[dict[str, Any]], Plan]
+) -> tuple[np.ndarray, list[dict[str, Any]], list[Plan | None], np.ndarray, Messages]:
+    """Code the rows by distinct key and plan each key once; a key that cannot be planned gets
+    its reason as an error code (the rows of that key will carry it).
+
+    Returns the row codes, the keys, one plan (or None) per key, the error code per key, and
+    the messages those codes refer to.
+    """
+    codes, keys = factorize_keys(frame, key_sources)
+    messages = Messages()
+    plans: list[Plan | None] = []
+    key_error = np.zeros(len(keys), dtype=np.int64)
+    known = activities()
+    for number, key in enumerate(keys):
+        problem = key_problem(key, known)
+        made = None
+        if not problem:
+            try:
+                made = plan(key)
+            except (RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
+                problem = str(exc)
+        plans.append(made)
+        key_error[number] = messages.code(problem)
+    return codes, keys, plans, key_error, messages
+
+
+def require_columns(frame: pd.DataFrame, who: str) -> None:
+    """Raise unless ``frame`` has the activity, amount and unit columns."""
+    missing = [c for c in ("activity", "amount", "unit") if c not in frame.columns]
+    if missing:
+        raise ValidationError(
+            f"{who} needs columns activity, amount and unit; missing {', '.join(missing)} "
+            f"(given: {', '.join(map(str, frame.columns))})"
+        )

@@ -24,9 +24,16 @@ from typing import Any, Final, Literal
 import numpy as np
 import pandas as pd
 
-from carbonfoot._keys import Messages, blank_cells, factorize_keys, per_row
-from carbonfoot._rows import RowError, as_frame, is_energy, key_problem, unit_coefficient
-from carbonfoot.errors import DataError, FactorNotFoundError, UnitError, ValidationError
+from carbonfoot._keys import blank_cells, per_row
+from carbonfoot._rows import (
+    RowError,
+    as_frame,
+    is_energy,
+    plan_keys,
+    require_columns,
+    unit_coefficient,
+)
+from carbonfoot.errors import FactorNotFoundError, ValidationError
 from carbonfoot.factors import Factor, FactorTable, activities, load_factors
 from carbonfoot.inventory import Activity
 from carbonfoot.units import Q_, Quantity, format_unit
@@ -188,26 +195,11 @@ def energy_consumption(
                 f"'300 gce/kWh'; got {supply_rate}"
             )
     frame = as_frame(activities_in)
-    missing = [c for c in ("activity", "amount", "unit") if c not in frame.columns]
-    if missing:
-        raise ValidationError(f"energy_consumption needs columns {', '.join(missing)}")
+    require_columns(frame, "energy_consumption")
     table = factors if factors is not None else load_factors()
-    known = activities()
-
-    codes, keys = factorize_keys(frame, _KEY_SOURCES)
-    messages = Messages()
-    plans: list[_EnergyPlan | None] = []
-    key_error = np.zeros(len(keys), dtype=np.int64)
-    for number, key in enumerate(keys):
-        problem = key_problem(key, known)
-        plan = None
-        if not problem:
-            try:
-                plan = _plan(table, key, electricity, supply_rate)
-            except (RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
-                problem = str(exc)
-        plans.append(plan)
-        key_error[number] = messages.code(problem)
+    codes, _, plans, key_error, messages = plan_keys(
+        frame, _KEY_SOURCES, lambda key: _plan(table, key, electricity, supply_rate)
+    )
 
     amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
     row_error = np.zeros(len(frame), dtype=np.int64)

@@ -34,20 +34,19 @@ import numpy as np
 import pandas as pd
 import pydantic
 
-from carbonfoot._keys import Messages, blank_cells, factorize_keys, per_row
+from carbonfoot._keys import Messages, blank_cells, per_row
 from carbonfoot._rows import (
     DEFAULT_REGION,
     RowError,
     as_frame,
     is_energy,
-    key_problem,
+    plan_keys,
+    require_columns,
     unit_coefficient,
 )
 from carbonfoot.errors import (
-    DataError,
     FactorNotFoundError,
     MixedMetricError,
-    UnitError,
     ValidationError,
 )
 from carbonfoot.factors import Factor, FactorTable, activities, load_factors
@@ -488,33 +487,18 @@ def calculate(
             f"scope2_method must be 'location' or 'market', got {scope2_method!r}"
         )
     frame = as_frame(activities_in)
-    missing = [c for c in ("activity", "amount", "unit") if c not in frame.columns]
-    if missing:
-        raise ValidationError(
-            f"activities need columns activity, amount and unit; missing {', '.join(missing)} "
-            f"(given: {', '.join(map(str, frame.columns))})"
-        )
+    require_columns(frame, "calculate")
     table = factors if factors is not None else load_factors()
     known = activities()
 
     # --- one plan per distinct key ----------------------------------------------------
-    codes, keys = factorize_keys(frame, _KEY_SOURCES)
-    messages = Messages()
-    plans: list[_Plan | None] = []
-    key_error = np.zeros(len(keys), dtype=np.int64)
+    codes, keys, plans, key_error, messages = plan_keys(
+        frame, _KEY_SOURCES, lambda key: _plan(table, key, scope2_method)
+    )
     weights: dict[str, float | str] = {}
-    for number, key in enumerate(keys):
-        problem = key_problem(key, known)
-        plan = None
-        if not problem:
-            try:
-                plan = _plan(table, key, scope2_method)
-                for term in plan.terms:
-                    weights.setdefault(term.gas, _weight(term.gas, metric))
-            except (RowError, FactorNotFoundError, DataError, ValidationError, UnitError) as exc:
-                problem, plan = str(exc), None
-        plans.append(plan)
-        key_error[number] = messages.code(problem)
+    for made in plans:
+        for term in made.terms if made else ():
+            weights.setdefault(term.gas, _weight(term.gas, metric))
 
     # --- row checks (vectorized) ---------------------------------------------------------
     amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
