@@ -45,7 +45,7 @@ def park_rows(
     frame = pd.DataFrame({"entity": entity, "activity": activity, "amount": amount, "unit": unit})
     frame["period"] = np.tile(np.repeat(np.arange(1, months + 1), lines), enterprises)
     heat = (frame["activity"] == "heat.purchased").to_numpy()
-    internal = heat & (rng.random(n) < 0.3)
+    internal = heat & (rng.random(n) < 0.3) & (entity != "E000")  # E000 sells steam
     frame["supplier"] = pd.Series(np.where(internal, "E000", ""), dtype=object).replace("", None)
     grid = (frame["activity"] == "electricity.grid").to_numpy()
     green = grid & (rng.random(n) < 0.1)

@@ -107,8 +107,15 @@ def per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> pd.Catego
 
 
 def blank_cells(column: pd.Series) -> np.ndarray:
-    """Cells that are NA or empty strings."""
-    blank = column.isna().to_numpy(copy=True)
-    if column.dtype == object or pd.api.types.is_string_dtype(column.dtype):
-        blank = blank | (column.astype(str).str.strip() == "").to_numpy()
-    return blank
+    """Cells that are NA, NaN, empty or only white space (checked once per distinct value)."""
+    try:
+        codes, distinct = pd.factorize(column, use_na_sentinel=True)
+    except TypeError:  # unhashable cells (e.g. lists) are not blank
+        return column.isna().to_numpy(copy=True)
+    blank_value = np.array(
+        [blank(v) or (isinstance(v, str) and not v.strip()) for v in distinct], dtype=bool
+    )
+    is_blank = codes < 0
+    if len(distinct):
+        is_blank = is_blank | (blank_value[np.maximum(codes, 0)] & (codes >= 0))
+    return is_blank

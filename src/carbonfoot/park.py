@@ -185,7 +185,9 @@ def _prepare(rows: pd.DataFrame, region: str, year: int) -> pd.DataFrame:
             f"row {_first(bad, frame)!r}: direction must be 'consumption' or 'export'"
         )
     frame["direction"] = direction
-    kinds = frame["activity"].map(lambda a: activities()[a].kind if a in activities() else "")
+    known = activities()
+    kind_of = {a: known[a].kind for a in pd.unique(frame["activity"]) if a in known}
+    kinds = frame["activity"].map(kind_of).fillna("").astype(object)
     energy_carrier = kinds.isin(["electricity", "heat"]).to_numpy()
     internal = ~blank_cells(frame["supplier"])
     exported = (frame["direction"] == "export").to_numpy()
