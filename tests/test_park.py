@@ -216,3 +216,58 @@ def test_guiding_data_is_validated_and_zero_denominators_are_not_assessable() ->
     assert str(frame.loc["guiding_clean_energy_share", "status"]).startswith("not assessable")
     # reuse 70 / (70 + 30) = 70 %; at a constant 100 m3 of use, 80 % needs 80 reused: 10 more
     assert str(frame.loc["guiding_industrial_water_reuse", "to_pass"]).startswith("10.0 m3")
+
+
+# --- scenarios ------------------------------------------------------------------------------
+
+
+def test_green_power_and_pv_scenarios_cut_exactly_the_grid_factor() -> None:
+    before = _park(ROWS)
+    after = cf.account_park(
+        cf.park.add_green_power(pd.DataFrame(ROWS), "B", 4_000, "MWh"), region="CN-AH", year=2023
+    )
+    # 4,000 MWh of B's grid power become green: −4,000 × 0.6553 t; energy unchanged
+    assert before.co2_t - after.co2_t == pytest.approx(4_000 * 0.6553, rel=1e-9)
+    assert after.energy_tce == pytest.approx(before.energy_tce, rel=1e-12)
+    pv = cf.park.add_pv(pd.DataFrame(ROWS), "B", "2 MW", 1_100)  # 2 MW × 1,100 h = 2,200 MWh
+    with_pv = cf.account_park(pv, region="CN-AH", year=2023)
+    assert before.co2_t - with_pv.co2_t == pytest.approx(2_200 * 0.6553, rel=1e-9)
+    with pytest.raises(cf.ValidationError, match="at most that"):
+        cf.park.add_green_power(pd.DataFrame(ROWS), "B", 30_000, "MWh")
+
+
+def test_switching_a_boiler_keeps_the_useful_heat() -> None:
+    rows = pd.DataFrame(
+        [{"entity": "K", "activity": "fuel.bituminous_coal", "amount": 1_000, "unit": "t"}]
+    )
+    # GB/T 32150-2015 NCV: bituminous coal 19.570 GJ/t, natural gas 389.31 GJ/10^4 Nm3
+    heat = 1_000 * 19.570 * 0.80  # useful heat at 80 % boiler efficiency = 15,656 GJ
+    gas = cf.park.switch_fuel(
+        rows, "K", "fuel.bituminous_coal", "fuel.natural_gas",
+        old_efficiency=0.80, new_efficiency=0.90, new_unit="10^4 Nm3",
+    )  # fmt: skip
+    assert gas["activity"].tolist() == ["fuel.natural_gas"]
+    assert gas["amount"].iloc[0] == pytest.approx(heat / 0.90 / 389.31, rel=1e-12)
+    heat_pump = cf.park.switch_fuel(
+        rows,
+        "K",
+        "fuel.bituminous_coal",
+        "electricity.grid",
+        old_efficiency=0.80,
+        new_efficiency=3.0,
+        new_unit="MWh",
+    )  # fmt: skip  (COP 3: electricity = heat ÷ 3 = 5,218.67 GJ = 1,449.63 MWh)
+    assert heat_pump["amount"].iloc[0] == pytest.approx(heat / 3.0 / 3.6, rel=1e-12)
+
+
+def test_compare_before_and_after() -> None:
+    park = cf.examples.load_demo_park()
+    before = cf.assess_zero_carbon_park(park.rows, region=park.region, year=park.year)
+    plan = cf.park.add_pv(park.rows, "auto parts 2 (fictional)", "5 MW", 1_100)
+    after = cf.assess_zero_carbon_park(plan, region=park.region, year=park.year)
+    table = cf.park.compare(before, after)
+    co2 = table.loc["park_co2"]
+    assert co2["change"] == pytest.approx(after.account.co2_t - before.account.co2_t)
+    assert co2["change"] < 0
+    assert "status before" in table.columns
+    assert "status after" in table.columns

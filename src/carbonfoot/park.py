@@ -36,7 +36,11 @@ __all__ = [
     "ParkAssessment",
     "ParkOptions",
     "account_park",
+    "add_green_power",
+    "add_pv",
     "assess_zero_carbon_park",
+    "compare",
+    "switch_fuel",
 ]
 
 _GRID_FACTORS: Final[dict[str, str]] = {
@@ -626,3 +630,146 @@ def _not_assessable(missing: str) -> dict[str, Any]:
         "margin": math.nan,
         "to_pass": f"provide {missing}",
     }
+
+
+# --------------------------------------------------------------------------------------
+# Scenarios: pure functions from rows to rows, and a before/after comparison
+# --------------------------------------------------------------------------------------
+
+
+def _grid_rows(rows: pd.DataFrame, entity: str) -> np.ndarray:
+    """The entity's own grid electricity: no instrument, not from a tenant, not an export."""
+    mask = (rows["entity"] == entity).to_numpy() & (
+        rows["activity"] == "electricity.grid"
+    ).to_numpy()
+    for column in ("instrument", "supplier", "direction"):
+        if column in rows.columns:
+            mask = mask & blank_cells(rows[column])
+    return np.asarray(mask, dtype=bool)
+
+
+def add_green_power(
+    rows: pd.DataFrame, entity: str, amount: float, unit: str = "MWh", *, label: str = "green_power"
+) -> pd.DataFrame:
+    """Cover ``amount`` of an entity's grid electricity with green power (绿电).
+
+    The entity's grid-electricity rows are scaled down in proportion and one ``green_power`` row
+    of ``amount`` is added, so the electricity consumed (and the energy denominator) stays the
+    same while its CO2 falls. Raises if the entity buys less grid electricity than ``amount``.
+    """
+    from carbonfoot.units import Q_
+
+    grid = _grid_rows(rows, entity)
+    if not grid.any():
+        raise ValidationError(f"{entity!r} has no grid-electricity rows to cover with green power")
+    sizes = np.array([Q_(1, str(u)).m_as("MWh") for u in rows.loc[grid, "unit"]])
+    current = float((rows.loc[grid, "amount"].to_numpy(dtype=float) * sizes).sum())
+    wanted = float(Q_(amount, unit).m_as("MWh"))
+    if not 0 < wanted <= current:
+        raise ValidationError(
+            f"{entity!r} buys {current:,.1f} MWh of grid electricity; green power must be more "
+            f"than 0 and at most that, got {wanted:,.1f} MWh"
+        )
+    out = rows.copy()
+    for column in ("instrument", "scenario"):
+        if column not in out.columns:
+            out[column] = None
+    out["amount"] = out["amount"].astype(float)
+    out.loc[grid, "amount"] = out.loc[grid, "amount"] * (1 - wanted / current)
+    added = {c: None for c in out.columns} | {
+        "entity": entity,
+        "activity": "electricity.grid",
+        "amount": wanted,
+        "unit": "MWh",
+        "instrument": "green_power",
+        "scenario": label,
+    }
+    return pd.concat([out, pd.DataFrame([added])], ignore_index=True)
+
+
+def add_pv(rows: pd.DataFrame, entity: str, capacity: str, full_load_hours: float) -> pd.DataFrame:
+    """Add on-site PV consumed by ``entity``: capacity × full-load hours of its grid electricity
+    become zero-carbon (recorded as green power). The yield is yours to state: carbonfoot
+    assumes none.
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> park = cf.examples.load_demo_park()
+    >>> after = cf.park.add_pv(park.rows, "auto parts 2 (fictional)", "2 MW", 1100)
+    >>> round(float(after["amount"].iloc[-1]), 1)  # 2 MW × 1100 h
+    2200.0
+    """
+    from carbonfoot.units import Q_
+
+    if not full_load_hours > 0:
+        raise ValidationError(f"full_load_hours must be positive, got {full_load_hours}")
+    generated = float((Q_(capacity) * Q_(full_load_hours, "h")).m_as("MWh"))
+    return add_green_power(rows, entity, generated, "MWh", label=f"on-site PV {capacity}")
+
+
+def switch_fuel(
+    rows: pd.DataFrame,
+    entity: str,
+    old: str,
+    new: str,
+    *,
+    old_efficiency: float,
+    new_efficiency: float,
+    new_unit: str,
+    factors: FactorTable | None = None,
+) -> pd.DataFrame:
+    """Replace an entity's use of fuel ``old`` by ``new`` delivering the same useful heat.
+
+    Useful heat = old amount × NCV(old) × old_efficiency; the new amount = useful heat ÷
+    new_efficiency (÷ NCV(new) for a fuel, or directly in ``new_unit`` for electricity, where
+    ``new_efficiency`` is a heat pump's coefficient of performance). Both efficiencies are
+    arguments: carbonfoot assumes none. NCVs come from the factor table (net basis).
+    """
+    from carbonfoot.units import Q_, parse_unit
+
+    table = factors if factors is not None else load_factors()
+    if not (0 < old_efficiency <= 1.0 and new_efficiency > 0):
+        raise ValidationError("old_efficiency must be in (0, 1] and new_efficiency positive")
+    mask = ((rows["entity"] == entity) & (rows["activity"] == old)).to_numpy()
+    if not mask.any():
+        raise ValidationError(f"{entity!r} has no {old} rows to switch")
+    ncv_old = table.select(old, parameter="ncv").quantity
+    heat = (
+        sum(
+            (Q_(float(a), str(u)) * ncv_old).to("GJ").magnitude
+            for a, u in zip(rows.loc[mask, "amount"], rows.loc[mask, "unit"], strict=True)
+        )
+        * old_efficiency
+    )
+    scale, target = parse_unit(new_unit)
+    kind = activities()[new].kind if new in activities() else ""
+    if kind == "electricity":
+        new_amount = Q_(heat / new_efficiency, "GJ").m_as(target) / scale
+    else:
+        ncv_new = table.select(new, parameter="ncv").quantity
+        new_amount = float((Q_(heat / new_efficiency, "GJ") / ncv_new).m_as(target)) / scale
+    out = rows.loc[~mask].copy()
+    first = rows.loc[mask].iloc[0].to_dict()
+    first.update({"activity": new, "amount": float(new_amount), "unit": new_unit})
+    return pd.concat([out, pd.DataFrame([first])], ignore_index=True)
+
+
+def compare(before: ParkAssessment, after: ParkAssessment) -> pd.DataFrame:
+    """Indicators before and after a scenario, side by side, with the change and both statuses."""
+    left = before.frame.set_index("indicator_id")[["name_zh", "name_en", "value", "unit", "status"]]
+    right = after.frame.set_index("indicator_id")[["value", "status"]]
+    left = left.rename(columns={"value": "value before", "status": "status before"})
+    right = right.rename(columns={"value": "value after", "status": "status after"})
+    table = left.join(right, how="outer")
+    table["change"] = table["value after"] - table["value before"]
+    extra = pd.DataFrame(
+        {
+            "name_en": ["park CO2 [t]", "comprehensive energy consumption [tce]"],
+            "value before": [before.account.co2_t, before.account.energy_tce],
+            "value after": [after.account.co2_t, after.account.energy_tce],
+        },
+        index=["park_co2", "park_energy"],
+    )
+    extra["change"] = extra["value after"] - extra["value before"]
+    return pd.concat([extra, table])
