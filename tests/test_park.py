@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import pydantic
 import pytest
 
 import carbonfoot as cf
@@ -271,3 +273,53 @@ def test_compare_before_and_after() -> None:
     assert co2["change"] < 0
     assert "status before" in table.columns
     assert "status after" in table.columns
+
+
+# --- models and the Excel workbook ---------------------------------------------------------
+
+
+def test_park_model_from_frame_matches_the_rows() -> None:
+    park = cf.Park.from_frame(
+        pd.DataFrame(ROWS), name="FICTIONAL test park", region="CN-AH", year=2023
+    )
+    assert [e.name for e in park.enterprises] == ["A", "B", "C"]
+    assert park.assess().account.co2_t == pytest.approx(_park(ROWS).co2_t, rel=1e-12)
+    assert cf.assess_zero_carbon_park(park).account.co2_t == pytest.approx(_park(ROWS).co2_t)
+    b = park.enterprises[1]
+    # B's own inventory: grid 20,000 MWh × 0.6553 + steam 10,000 GJ × 0.11 (its scope 2)
+    assert b.inventory("CN-AH", 2023).total.magnitude == pytest.approx(13_106 + 1_100, rel=1e-9)
+    with pytest.raises(pydantic.ValidationError, match="unique"):
+        cf.Park(name="p", region="CN-AH", year=2023, enterprises=[park.enterprises[0]] * 2)
+    with pytest.raises(cf.ValidationError, match="region= and year="):
+        cf.assess_zero_carbon_park(pd.DataFrame(ROWS))
+
+
+def _workbook(path: Path, activities: pd.DataFrame, guiding: dict[str, Any] | None = None) -> Path:
+    with pd.ExcelWriter(path) as writer:
+        pd.DataFrame(
+            {"field": ["name", "region", "year"], "value": ["FICTIONAL park", "CN-AH", 2023]}
+        ).to_excel(writer, sheet_name="park", index=False)
+        activities.to_excel(writer, sheet_name="activities", index=False)
+        if guiding is not None:
+            pd.DataFrame({"field": list(guiding), "value": list(guiding.values())}).to_excel(
+                writer, sheet_name="guiding", index=False
+            )
+    return path
+
+
+def test_park_from_an_excel_workbook(tmp_path: Path) -> None:
+    guiding = {"solid_waste_generated_t": 100, "solid_waste_utilised_t": 85, "grade:tiles": 2}
+    path = _workbook(tmp_path / "park.xlsx", pd.DataFrame(ROWS), guiding)
+    park = cf.Park.from_excel(path)
+    assert (park.name, park.region, park.year) == ("FICTIONAL park", "CN-AH", 2023)
+    assert park.guiding.product_energy_grades == {"tiles": 2}
+    assert park.assess().account.co2_t == pytest.approx(_park(ROWS).co2_t, rel=1e-12)
+
+
+def test_excel_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
+    rows = pd.DataFrame(ROWS).astype({"amount": object})
+    rows.loc[2, "amount"] = "lots"
+    with pytest.raises(cf.DataError, match=r"sheet activities, row 4, column amount: 'lots'"):
+        cf.Park.from_excel(_workbook(tmp_path / "bad.xlsx", rows))
+    with pytest.raises(cf.DataError, match="unknown field 'clean_energy'"):
+        cf.Park.from_excel(_workbook(tmp_path / "g.xlsx", pd.DataFrame(ROWS), {"clean_energy": 1}))

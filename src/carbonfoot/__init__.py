@@ -42,7 +42,14 @@ if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
     from carbonfoot.energy import EnergyUse, energy_consumption
     from carbonfoot.factors import Factor, FactorTable, load_factors, read_factors
     from carbonfoot.inventory import Activity, Emissions, calculate
-    from carbonfoot.park import GuidingData, ParkOptions, account_park, assess_zero_carbon_park
+    from carbonfoot.park import (
+        Enterprise,
+        GuidingData,
+        Park,
+        ParkOptions,
+        account_park,
+        assess_zero_carbon_park,
+    )
 
 __version__ = "0.1.0"
 
@@ -64,6 +71,8 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "examples": ("carbonfoot.examples", None),
     "GuidingData": ("carbonfoot.park", "GuidingData"),
     "ParkOptions": ("carbonfoot.park", "ParkOptions"),
+    "Park": ("carbonfoot.park", "Park"),
+    "Enterprise": ("carbonfoot.park", "Enterprise"),
     "account_park": ("carbonfoot.park", "account_park"),
     "assess_zero_carbon_park": ("carbonfoot.park", "assess_zero_carbon_park"),
 }
@@ -93,12 +102,14 @@ __all__ = [
     "DimensionalityError",
     "Emissions",
     "EnergyUse",
+    "Enterprise",
     "Factor",
     "FactorNotFoundError",
     "FactorTable",
     "GuidingData",
     "MissingMetricError",
     "MixedMetricError",
+    "Park",
     "ParkOptions",
     "Quantity",
     "UndefinedUnitError",

@@ -18,12 +18,14 @@ from __future__ import annotations
 import csv
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Final, Literal
 
 import numpy as np
 import pandas as pd
+import pydantic
 
-from carbonfoot._keys import blank_cells
+from carbonfoot._keys import blank, blank_cells
 from carbonfoot._paths import factors_dir
 from carbonfoot.energy import EnergyUse, energy_consumption
 from carbonfoot.errors import DataError, ValidationError
@@ -31,7 +33,9 @@ from carbonfoot.factors import FactorTable, activities, load_factors
 from carbonfoot.inventory import Emissions, calculate
 
 __all__ = [
+    "Enterprise",
     "GuidingData",
+    "Park",
     "ParkAccount",
     "ParkAssessment",
     "ParkOptions",
@@ -463,17 +467,18 @@ def _band(rows: list[dict[str, str]], energy_tce: float) -> dict[str, str] | Non
 
 
 def assess_zero_carbon_park(
-    rows: pd.DataFrame,
+    rows: pd.DataFrame | Park,
     *,
-    region: str,
-    year: int,
+    region: str | None = None,
+    year: int | None = None,
     guiding: GuidingData | None = None,
     options: ParkOptions | None = None,
     factors: FactorTable | None = None,
 ) -> ParkAssessment:
     """Assess a park against the national zero-carbon park indicators (annex 3).
 
-    Parameters are those of `account_park`, plus ``guiding`` (`GuidingData`). The core indicator
+    ``rows`` is a `Park` (which brings its region, year and guiding data) or the rows of
+    `account_park` with ``region`` and ``year``; ``guiding`` is `GuidingData`. The core indicator
     单位能耗碳排放 is compared with the threshold of the park's size band (≤ 0.2 t CO2/tce from
     200,000 to 1,000,000 tce a year, ≤ 0.3 from 1,000,000; below 200,000 no national threshold
     applies). Guiding indicators without data are "not assessable", never a pass.
@@ -485,6 +490,15 @@ def assess_zero_carbon_park(
         status (pass / fail / not assessable / no national threshold), margin and what it would
         take to pass.
     """
+    if isinstance(rows, Park):
+        if region is not None or year is not None:
+            raise ValidationError("a Park brings its own region and year; do not pass them again")
+        return assess_zero_carbon_park(
+            rows.rows(), region=rows.region, year=rows.year,
+            guiding=guiding or rows.guiding, options=options, factors=factors,
+        )  # fmt: skip
+    if region is None or year is None:
+        raise ValidationError("assessing rows needs region= and year= (or pass a cf.Park)")
     account = account_park(rows, region=region, year=year, options=options, factors=factors)
     guiding = guiding or GuidingData()
     definitions = _indicators()
@@ -773,3 +787,184 @@ def compare(before: ParkAssessment, after: ParkAssessment) -> pd.DataFrame:
     )
     extra["change"] = extra["value after"] - extra["value before"]
     return pd.concat([extra, table])
+
+
+# --------------------------------------------------------------------------------------
+# Models: an enterprise and a park, from Python, DataFrames or an Excel workbook
+# --------------------------------------------------------------------------------------
+
+
+class Enterprise(pydantic.BaseModel):
+    """A park tenant (or the park's own infrastructure) and its activity rows for the year.
+
+    ``activities`` has the columns `calculate` takes (``activity``, ``amount``, ``unit`` ...) and,
+    for a park, ``supplier``, ``direction`` and ``instrument`` (see `account_park`).
+    """
+
+    model_config = pydantic.ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    name: str = pydantic.Field(min_length=1)
+    industry: str | None = None
+    activities: pd.DataFrame
+
+    @pydantic.field_validator("activities")
+    @classmethod
+    def activities_have_amounts_and_units(cls, value: pd.DataFrame) -> pd.DataFrame:
+        missing = [c for c in ("activity", "amount", "unit") if c not in value.columns]
+        if missing:
+            raise ValueError(
+                f"activity rows need columns activity, amount, unit; missing {missing}"
+            )
+        return value
+
+    def inventory(
+        self,
+        region: str,
+        year: int,
+        *,
+        scope2_method: Literal["location", "market"] = "location",
+        factors: FactorTable | None = None,
+    ) -> Emissions:
+        """The enterprise's own inventory (scope 1 and 2, GHG Protocol / GB/T 32150)."""
+        rows = self.activities.drop(columns=["supplier", "direction"], errors="ignore")
+        rows = rows.assign(region=rows.get("region", region), year=rows.get("year", year))
+        return calculate(rows, factors, scope2_method=scope2_method)
+
+
+class Park(pydantic.BaseModel):
+    """A park for one calendar year: its entities, region and the guiding-indicator data."""
+
+    model_config = pydantic.ConfigDict(arbitrary_types_allowed=True, frozen=True)
+
+    name: str = pydantic.Field(min_length=1)
+    region: str = pydantic.Field(min_length=2)
+    year: int = pydantic.Field(ge=1900, le=2100)
+    enterprises: list[Enterprise] = pydantic.Field(min_length=1)
+    guiding: GuidingData = pydantic.Field(default_factory=GuidingData)
+
+    @pydantic.field_validator("enterprises")
+    @classmethod
+    def entity_names_are_unique(cls, value: list[Enterprise]) -> list[Enterprise]:
+        names = [e.name for e in value]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise ValueError(f"enterprise names must be unique; repeated: {', '.join(repeated)}")
+        return value
+
+    def rows(self) -> pd.DataFrame:
+        """All activity rows, with the ``entity`` column."""
+        return pd.concat(
+            [e.activities.assign(entity=e.name) for e in self.enterprises], ignore_index=True
+        )
+
+    def assess(
+        self, options: ParkOptions | None = None, factors: FactorTable | None = None
+    ) -> ParkAssessment:
+        """`assess_zero_carbon_park` for this park."""
+        return assess_zero_carbon_park(self, options=options, factors=factors)
+
+    @classmethod
+    def from_frame(
+        cls,
+        rows: pd.DataFrame,
+        *,
+        name: str,
+        region: str,
+        year: int,
+        guiding: GuidingData | None = None,
+    ) -> Park:
+        """Build a park from one table of rows with an ``entity`` column."""
+        if "entity" not in rows.columns:
+            raise ValidationError("park rows need an entity column (the enterprise of each row)")
+        enterprises = [
+            Enterprise(name=str(entity), activities=group.drop(columns=["entity"]))
+            for entity, group in rows.groupby("entity", sort=False)
+        ]
+        return cls(
+            name=name, region=region, year=year, enterprises=enterprises,
+            guiding=guiding or GuidingData(),
+        )  # fmt: skip
+
+    @classmethod
+    def from_excel(cls, path: str | Path) -> Park:
+        """Read a park workbook: sheet ``park`` (field | value: name, region, year), sheet
+        ``activities`` (entity, activity, amount, unit, and optional columns), and optionally
+        sheet ``guiding`` (field | value, the fields of `GuidingData`; product grades as
+        ``grade:<product>``).
+
+        Errors name the sheet, the row (as numbered in the spreadsheet) and the column.
+        """
+        source = Path(path)
+        try:
+            sheets = pd.read_excel(source, sheet_name=None, dtype=object)
+        except ImportError:
+            raise DataError(
+                f"{source}: reading Excel needs openpyxl (pip install openpyxl)"
+            ) from None
+        except (OSError, ValueError) as exc:
+            raise DataError(f"{source}: cannot be read as Excel ({exc})") from None
+        for sheet in ("park", "activities"):
+            if sheet not in sheets:
+                raise DataError(f"{source}: no sheet {sheet!r} (sheets: {', '.join(sheets)})")
+        info = _key_values(sheets["park"], source, "park")
+        for field_name in ("name", "region", "year"):
+            if field_name not in info:
+                raise DataError(f"{source}, sheet park: no row for {field_name!r}")
+        activities_sheet = sheets["activities"].dropna(how="all")
+        for column in ("entity", "activity", "amount", "unit"):
+            if column not in activities_sheet.columns:
+                raise DataError(f"{source}, sheet activities: no column {column!r}")
+        amounts = pd.to_numeric(activities_sheet["amount"], errors="coerce")
+        bad = amounts.isna().to_numpy()
+        if bad.any():
+            position = int(np.flatnonzero(bad)[0])
+            raise DataError(
+                f"{source}, sheet activities, row {activities_sheet.index[position] + 2}, column "
+                f"amount: {activities_sheet['amount'].iloc[position]!r} is not a number"
+            )
+        activities_sheet = activities_sheet.assign(amount=amounts.astype(float))
+        guiding = GuidingData()
+        if "guiding" in sheets:
+            guiding = _guiding_from(_key_values(sheets["guiding"], source, "guiding"), source)
+        try:
+            year = int(float(info["year"]))
+        except (TypeError, ValueError):
+            raise DataError(
+                f"{source}, sheet park, row year: {info['year']!r} is not a year"
+            ) from None
+        return cls.from_frame(
+            activities_sheet, name=str(info["name"]), region=str(info["region"]), year=year,
+            guiding=guiding,
+        )  # fmt: skip
+
+
+def _key_values(sheet: pd.DataFrame, source: Path, name: str) -> dict[str, Any]:
+    if list(sheet.columns[:2]) != ["field", "value"]:
+        raise DataError(
+            f"{source}, sheet {name}: the first two columns must be 'field' and 'value'"
+        )
+    return {
+        str(k).strip(): v
+        for k, v in zip(sheet["field"], sheet["value"], strict=True)
+        if isinstance(k, str) and k.strip()
+    }
+
+
+def _guiding_from(values: dict[str, Any], source: Path) -> GuidingData:
+    grades = {
+        k.removeprefix("grade:").strip(): v for k, v in values.items() if k.startswith("grade:")
+    }
+    numbers = {k: v for k, v in values.items() if not k.startswith("grade:")}
+    known = set(GuidingData.__dataclass_fields__) - {"product_energy_grades"}
+    unknown = sorted(set(numbers) - known)
+    if unknown:
+        raise DataError(
+            f"{source}, sheet guiding: unknown field {unknown[0]!r}; valid: "
+            f"{', '.join(sorted(known))}, grade:<product>"
+        )
+    try:
+        given: dict[str, Any] = {k: float(v) for k, v in numbers.items() if not blank(v)}
+        product_grades = {k: int(float(v)) for k, v in grades.items()} or None
+        return GuidingData(**given, product_energy_grades=product_grades)
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"{source}, sheet guiding: {exc}") from None
