@@ -323,3 +323,19 @@ def test_excel_errors_name_sheet_row_and_column(tmp_path: Path) -> None:
         cf.Park.from_excel(_workbook(tmp_path / "bad.xlsx", rows))
     with pytest.raises(cf.DataError, match="unknown field 'clean_energy'"):
         cf.Park.from_excel(_workbook(tmp_path / "g.xlsx", pd.DataFrame(ROWS), {"clean_energy": 1}))
+
+
+def test_onsite_renewable_generation_is_counted_once_and_carbon_free() -> None:
+    # P generates 1,000 MWh of PV, uses 400 itself and sells 600 to B inside the park
+    rows = [
+        {"entity": "P", "activity": "electricity.onsite_renewable", "amount": 1_000, "unit": "MWh"},
+        {"entity": "B", "activity": "electricity.onsite_renewable", "amount": 600, "unit": "MWh",
+         "supplier": "P"},
+        {"entity": "B", "activity": "electricity.grid", "amount": 2_000, "unit": "MWh"},
+    ]  # fmt: skip
+    account = _park(rows)
+    assert account.co2_t == pytest.approx(2_000 * 0.6553, rel=1e-12)  # PV: 0 t, no combustion
+    # energy: the 1,000 MWh generated (P's own 400 and B's 600) once, plus B's grid 2,000 MWh,
+    # all at 0.1229 kgce/kWh (GB/T 2589-2020 当量值)
+    assert account.energy_tce == pytest.approx((1_000 + 2_000) * 0.1229, rel=1e-12)
+    assert account.enterprise_co2_t["B"] == pytest.approx(2_000 * 0.6553, rel=1e-12)

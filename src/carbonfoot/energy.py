@@ -78,7 +78,7 @@ def _plan(
     if key["ncv"]:
         coefficient = unit_coefficient([unit, key["ncv"]], "tce", "amount × own NCV")
         return _EnergyPlan("amount × own NCV ÷ 29.3076 MJ/kgce", coefficient, "ncv", ())
-    if kind == "electricity":
+    if kind in ("electricity", "renewable_electricity"):
         if convention == "primary":
             if supply_rate is None:
                 raise RowError(

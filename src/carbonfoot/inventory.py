@@ -78,7 +78,12 @@ INSTRUMENTS: Final[dict[str, str]] = {
     "supplier_specific": "supplier-specific emission factor",
 }
 _ZERO_EMISSION_INSTRUMENTS: Final = frozenset({"green_certificate", "green_power"})
-_SCOPE_BY_KIND: Final[dict[str, int]] = {"fuel": 1, "electricity": 2, "heat": 2}
+_SCOPE_BY_KIND: Final[dict[str, int]] = {
+    "fuel": 1,
+    "renewable_electricity": 1,
+    "electricity": 2,
+    "heat": 2,
+}
 _TAG_COLUMNS: Final = ("scope", "category", "stage", "entity", "period")
 _CARRIED_COLUMNS: Final = (
     "sector",
@@ -216,6 +221,10 @@ def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
     if activity == _MARKET_ACTIVITY and scope2_method == "market":
         return _market_plan(table, key)
     kind = activities()[activity].kind if activity in activities() else ""
+    if kind == "renewable_electricity":
+        return _Plan(
+            "on-site renewable electricity: 0 t CO2 (no combustion)", (_Term("CO2", 0.0),), ()
+        )
     if kind == "fuel":
         combustion = _combustion_plan(table, key)
         if combustion is not None:

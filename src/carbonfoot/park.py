@@ -196,7 +196,7 @@ def _prepare(rows: pd.DataFrame, region: str, year: int) -> pd.DataFrame:
     known = activities()
     kind_of = {a: known[a].kind for a in pd.unique(frame["activity"]) if a in known}
     kinds = frame["activity"].map(kind_of).fillna("").astype(object)
-    energy_carrier = kinds.isin(["electricity", "heat"]).to_numpy()
+    energy_carrier = kinds.isin(["electricity", "heat", "renewable_electricity"]).to_numpy()
     internal = ~blank_cells(frame["supplier"])
     exported = (frame["direction"] == "export").to_numpy()
     checks = (
@@ -662,8 +662,34 @@ def _grid_rows(rows: pd.DataFrame, entity: str) -> np.ndarray:
     return np.asarray(mask, dtype=bool)
 
 
+def _cover_grid(
+    rows: pd.DataFrame, entity: str, mwh: float, new_row: dict[str, object], what: str
+) -> pd.DataFrame:
+    """Scale an entity's own grid electricity down by ``mwh`` and add ``new_row`` for it."""
+    from carbonfoot.units import Q_
+
+    grid = _grid_rows(rows, entity)
+    if not grid.any():
+        raise ValidationError(f"{entity!r} has no grid-electricity rows to cover with {what}")
+    sizes = np.array([Q_(1, str(u)).m_as("MWh") for u in rows.loc[grid, "unit"]])
+    current = float((rows.loc[grid, "amount"].to_numpy(dtype=float) * sizes).sum())
+    if not 0 < mwh <= current:
+        raise ValidationError(
+            f"{entity!r} buys {current:,.1f} MWh of grid electricity; {what} must be more than 0 "
+            f"and at most that, got {mwh:,.1f} MWh"
+        )
+    out = rows.copy()
+    for column in ("instrument", "scenario"):
+        if column not in out.columns:
+            out[column] = None
+    out["amount"] = out["amount"].astype(float)
+    out.loc[grid, "amount"] = out.loc[grid, "amount"] * (1 - mwh / current)
+    added = {c: None for c in out.columns} | {"entity": entity, "amount": mwh, "unit": "MWh"}
+    return pd.concat([out, pd.DataFrame([added | new_row])], ignore_index=True)
+
+
 def add_green_power(
-    rows: pd.DataFrame, entity: str, amount: float, unit: str = "MWh", *, label: str = "green_power"
+    rows: pd.DataFrame, entity: str, amount: float, unit: str = "MWh"
 ) -> pd.DataFrame:
     """Cover ``amount`` of an entity's grid electricity with green power (绿电).
 
@@ -673,38 +699,19 @@ def add_green_power(
     """
     from carbonfoot.units import Q_
 
-    grid = _grid_rows(rows, entity)
-    if not grid.any():
-        raise ValidationError(f"{entity!r} has no grid-electricity rows to cover with green power")
-    sizes = np.array([Q_(1, str(u)).m_as("MWh") for u in rows.loc[grid, "unit"]])
-    current = float((rows.loc[grid, "amount"].to_numpy(dtype=float) * sizes).sum())
-    wanted = float(Q_(amount, unit).m_as("MWh"))
-    if not 0 < wanted <= current:
-        raise ValidationError(
-            f"{entity!r} buys {current:,.1f} MWh of grid electricity; green power must be more "
-            f"than 0 and at most that, got {wanted:,.1f} MWh"
-        )
-    out = rows.copy()
-    for column in ("instrument", "scenario"):
-        if column not in out.columns:
-            out[column] = None
-    out["amount"] = out["amount"].astype(float)
-    out.loc[grid, "amount"] = out.loc[grid, "amount"] * (1 - wanted / current)
-    added = {c: None for c in out.columns} | {
-        "entity": entity,
+    mwh = float(Q_(amount, unit).m_as("MWh"))
+    new_row: dict[str, object] = {
         "activity": "electricity.grid",
-        "amount": wanted,
-        "unit": "MWh",
         "instrument": "green_power",
-        "scenario": label,
+        "scenario": f"green power {amount:g} {unit}",
     }
-    return pd.concat([out, pd.DataFrame([added])], ignore_index=True)
+    return _cover_grid(rows, entity, mwh, new_row, "green power")
 
 
 def add_pv(rows: pd.DataFrame, entity: str, capacity: str, full_load_hours: float) -> pd.DataFrame:
     """Add on-site PV consumed by ``entity``: capacity × full-load hours of its grid electricity
-    become zero-carbon (recorded as green power). The yield is yours to state: carbonfoot
-    assumes none.
+    are generated in the park instead (``electricity.onsite_renewable``, 0 t CO2, still counted
+    as electricity in energy consumption). The yield is yours to state: carbonfoot assumes none.
 
     Examples
     --------
@@ -719,7 +726,11 @@ def add_pv(rows: pd.DataFrame, entity: str, capacity: str, full_load_hours: floa
     if not full_load_hours > 0:
         raise ValidationError(f"full_load_hours must be positive, got {full_load_hours}")
     generated = float((Q_(capacity) * Q_(full_load_hours, "h")).m_as("MWh"))
-    return add_green_power(rows, entity, generated, "MWh", label=f"on-site PV {capacity}")
+    new_row: dict[str, object] = {
+        "activity": "electricity.onsite_renewable",
+        "scenario": f"on-site PV {capacity} × {full_load_hours:g} h",
+    }
+    return _cover_grid(rows, entity, generated, new_row, "on-site PV")
 
 
 def switch_fuel(
