@@ -240,16 +240,23 @@ def test_green_power_and_pv_scenarios_cut_exactly_the_grid_factor() -> None:
 
 def test_switching_a_boiler_keeps_the_useful_heat() -> None:
     rows = pd.DataFrame(
-        [{"entity": "K", "activity": "fuel.bituminous_coal", "amount": 1_000, "unit": "t"}]
-    )
+        [
+            {"entity": "K", "activity": "fuel.bituminous_coal", "amount": 600, "unit": "t",
+             "period": "2023-01"},
+            {"entity": "K", "activity": "fuel.bituminous_coal", "amount": 400, "unit": "t",
+             "period": "2023-02"},
+        ]
+    )  # fmt: skip
     # GB/T 32150-2015 NCV: bituminous coal 19.570 GJ/t, natural gas 389.31 GJ/10^4 Nm3
     heat = 1_000 * 19.570 * 0.80  # useful heat at 80 % boiler efficiency = 15,656 GJ
     gas = cf.park.switch_fuel(
         rows, "K", "fuel.bituminous_coal", "fuel.natural_gas",
         old_efficiency=0.80, new_efficiency=0.90, new_unit="10^4 Nm3",
     )  # fmt: skip
-    assert gas["activity"].tolist() == ["fuel.natural_gas"]
-    assert gas["amount"].iloc[0] == pytest.approx(heat / 0.90 / 389.31, rel=1e-12)
+    assert gas["activity"].tolist() == ["fuel.natural_gas"] * 2
+    assert gas["period"].tolist() == ["2023-01", "2023-02"]  # each month keeps its own amount
+    assert gas["amount"].sum() == pytest.approx(heat / 0.90 / 389.31, rel=1e-12)
+    assert gas["amount"].iloc[0] / gas["amount"].iloc[1] == pytest.approx(600 / 400)
     heat_pump = cf.park.switch_fuel(
         rows,
         "K",
@@ -259,7 +266,7 @@ def test_switching_a_boiler_keeps_the_useful_heat() -> None:
         new_efficiency=3.0,
         new_unit="MWh",
     )  # fmt: skip  (COP 3: electricity = heat ÷ 3 = 5,218.67 GJ = 1,449.63 MWh)
-    assert heat_pump["amount"].iloc[0] == pytest.approx(heat / 3.0 / 3.6, rel=1e-12)
+    assert heat_pump["amount"].sum() == pytest.approx(heat / 3.0 / 3.6, rel=1e-12)
 
 
 def test_compare_before_and_after() -> None:

@@ -760,24 +760,32 @@ def switch_fuel(
     if not mask.any():
         raise ValidationError(f"{entity!r} has no {old} rows to switch")
     ncv_old = table.select(old, parameter="ncv").quantity
-    heat = (
-        sum(
-            (Q_(float(a), str(u)) * ncv_old).to("GJ").magnitude
-            for a, u in zip(rows.loc[mask, "amount"], rows.loc[mask, "unit"], strict=True)
-        )
-        * old_efficiency
-    )
     scale, target = parse_unit(new_unit)
     kind = activities()[new].kind if new in activities() else ""
+    # GJ of the new carrier per GJ of useful heat, then in the new unit
     if kind == "electricity":
-        new_amount = Q_(heat / new_efficiency, "GJ").m_as(target) / scale
+        per_gj_heat = Q_(1 / new_efficiency, "GJ").m_as(target) / scale
     else:
         ncv_new = table.select(new, parameter="ncv").quantity
-        new_amount = float((Q_(heat / new_efficiency, "GJ") / ncv_new).m_as(target)) / scale
-    out = rows.loc[~mask].copy()
-    first = rows.loc[mask].iloc[0].to_dict()
-    first.update({"activity": new, "amount": float(new_amount), "unit": new_unit})
-    return pd.concat([out, pd.DataFrame([first])], ignore_index=True)
+        per_gj_heat = float((Q_(1 / new_efficiency, "GJ") / ncv_new).m_as(target)) / scale
+    out = rows.copy()
+    if "scenario" not in out.columns:
+        out["scenario"] = None
+    out["amount"] = out["amount"].astype(float)
+    out["unit"] = out["unit"].astype(object)
+    label = f"{old} → {new} (efficiency {old_efficiency:g} → {new_efficiency:g})"
+    # row by row, vectorized: each period keeps its own amount
+    fuel_gj_per_unit = {
+        u: float((Q_(1.0, str(u)) * ncv_old).m_as("GJ")) for u in set(out.loc[mask, "unit"])
+    }
+    fuel_gj = out.loc[mask, "amount"].to_numpy(dtype=float) * np.array(
+        [fuel_gj_per_unit[u] for u in out.loc[mask, "unit"]]
+    )
+    out.loc[mask, "amount"] = fuel_gj * old_efficiency * per_gj_heat
+    out.loc[mask, "activity"] = new
+    out.loc[mask, "unit"] = new_unit
+    out.loc[mask, "scenario"] = label
+    return out
 
 
 def compare(before: ParkAssessment, after: ParkAssessment) -> pd.DataFrame:
