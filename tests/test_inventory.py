@@ -352,3 +352,18 @@ def test_empty_input_gives_an_empty_result() -> None:
     result = cf.calculate([])
     assert len(result) == 0
     assert result.total.magnitude == 0
+
+
+def test_process_and_fugitive_emissions_given_as_gas_masses() -> None:
+    rows = _rows(
+        {"activity": "fugitive.direct", "amount": 120, "unit": "kg HFC-134a"},
+        {"activity": "process.direct", "amount": 35, "unit": "t C"},
+        {"activity": "fugitive.direct", "amount": 2.5, "unit": "kg SF6"},
+    )
+    frame = cf.calculate(rows).frame
+    # AR6 GWP100: HFC-134a 1530, SF6 25200; carbon → CO2 by 44/12
+    expected = [0.120 * 1530, 35 * 44 / 12, 0.0025 * 25_200]
+    assert frame["CO2e (AR6GWP100) [t]"].to_numpy() == pytest.approx(expected, rel=1e-12)
+    assert list(frame["scope"]) == [1, 1, 1]
+    with pytest.raises(cf.ValidationError, match="mass of one greenhouse gas"):
+        cf.calculate(_rows({"activity": "process.direct", "amount": 1, "unit": "t"}))

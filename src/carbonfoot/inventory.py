@@ -52,6 +52,7 @@ from carbonfoot.errors import (
 from carbonfoot.factors import Factor, FactorTable, activities, load_factors
 from carbonfoot.units import (
     DEFAULT_METRIC,
+    GASES,
     Q_,
     Quantity,
     canonical_gas,
@@ -80,6 +81,7 @@ INSTRUMENTS: Final[dict[str, str]] = {
 _ZERO_EMISSION_INSTRUMENTS: Final = frozenset({"green_certificate", "green_power"})
 _SCOPE_BY_KIND: Final[dict[str, int]] = {
     "fuel": 1,
+    "direct_gas": 1,
     "renewable_electricity": 1,
     "electricity": 2,
     "heat": 2,
@@ -221,6 +223,8 @@ def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
     if activity == _MARKET_ACTIVITY and scope2_method == "market":
         return _market_plan(table, key)
     kind = activities()[activity].kind if activity in activities() else ""
+    if kind == "direct_gas":
+        return _direct_gas_plan(key["unit"], activity)
     if kind == "renewable_electricity":
         return _Plan(
             "on-site renewable electricity: 0 t CO2 (no combustion)", (_Term("CO2", 0.0),), ()
@@ -230,6 +234,23 @@ def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
         if combustion is not None:
             return combustion
     return _direct_plan(table, key, activity)
+
+
+_GAS_CANDIDATES: Final = ("CO2", *GASES)
+
+
+def _direct_gas_plan(unit: str, activity: str) -> _Plan:
+    """The amount is itself a mass of one greenhouse gas (process or fugitive emissions)."""
+    for gas in _GAS_CANDIDATES:
+        try:
+            coefficient = unit_coefficient([unit], f"t {gas}", activity)
+        except RowError:
+            continue
+        return _Plan(f"direct: amount is the mass of {gas}", (_Term(gas, coefficient),), ())
+    raise RowError(
+        f"{activity} takes the mass of one greenhouse gas as its unit, e.g. 't CO2', "
+        f"'kg HFC-134a', 'kg SF6'; got {unit!r}"
+    )
 
 
 def _own_factor_plan(key: dict[str, Any]) -> _Plan:
