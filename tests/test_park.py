@@ -151,7 +151,8 @@ def test_assessment_bands_statuses_and_what_to_pass() -> None:
     )
     by_id: dict[Any, dict[Any, Any]] = big.frame.set_index("indicator_id").to_dict("index")
     account = big.account
-    core = by_id["core_carbon_per_energy_200k_1m"]
+    core = by_id["core_carbon_per_energy"]
+    assert core["band"] == "core_carbon_per_energy_200k_1m"
     assert core["threshold"] == 0.2
     assert core["status"] == "fail"
     cut = account.co2_t - 0.2 * account.energy_tce
@@ -346,3 +347,78 @@ def test_onsite_renewable_generation_is_counted_once_and_carbon_free() -> None:
     # all at 0.1229 kgce/kWh (GB/T 2589-2020 当量值)
     assert account.energy_tce == pytest.approx((1_000 + 2_000) * 0.1229, rel=1e-12)
     assert account.enterprise_co2_t["B"] == pytest.approx(2_000 * 0.6553, rel=1e-12)
+
+
+# --- regressions from the last review --------------------------------------------------------
+
+
+def test_park_models_refuse_rows_without_entity() -> None:
+    rows = pd.DataFrame([ROWS[1], {**ROWS[1], "entity": None}])
+    with pytest.raises(cf.ValidationError, match="entity is missing"):
+        cf.Park.from_frame(rows, name="p", region="CN-AH", year=2023)
+
+
+def test_enterprise_inventory_leaves_out_exports_and_fills_blanks() -> None:
+    a = cf.Enterprise(
+        name="A",
+        activities=pd.DataFrame(
+            [
+                {"activity": "fuel.natural_gas", "amount": 50, "unit": "10^4 Nm3"},
+                {
+                    "activity": "heat.purchased",
+                    "amount": 10_000,
+                    "unit": "GJ",
+                    "direction": "export",
+                },
+                {"activity": "electricity.grid", "amount": 100, "unit": "MWh", "year": None},
+            ]
+        ),
+    )
+    # gas 50 × 21.621888 t; the export is not a purchase; grid 100 MWh × Anhui 2022 0.6782 t/MWh
+    # (MEE/NBS 公告2024年第33号)
+    total = a.inventory("CN-AH", 2022).total.magnitude
+    assert total == pytest.approx(50 * 389.31 * 0.0153 * 0.99 * 44 / 12 + 100 * 0.6782, rel=1e-9)
+
+
+def test_switch_fuel_uses_the_rows_own_ncv_and_drops_it_afterwards() -> None:
+    rows = pd.DataFrame(
+        [{"entity": "K", "activity": "fuel.diesel", "amount": 10, "unit": "t", "ncv": 40.0,
+          "ncv_unit": "GJ / t"}]
+    )  # fmt: skip
+    lpg = cf.park.switch_fuel(
+        rows, "K", "fuel.diesel", "fuel.lpg", old_efficiency=0.9, new_efficiency=0.9, new_unit="t"
+    )
+    # 10 t × 40 GJ/t = 400 GJ of diesel; LPG NCV (GB/T 32150-2015) 50.179 GJ/t → 7.9715 t
+    assert lpg["amount"].iloc[0] == pytest.approx(400 / 50.179, rel=1e-12)
+    assert lpg["ncv"].isna().all()
+    with pytest.raises(cf.ValidationError, match="COP"):
+        cf.park.switch_fuel(rows, "K", "fuel.diesel", "fuel.lpg", old_efficiency=0.9,
+                            new_efficiency=1.5, new_unit="t")  # fmt: skip
+
+
+def test_compare_keeps_the_core_indicator_on_one_row_across_bands() -> None:
+    small = cf.assess_zero_carbon_park(pd.DataFrame(ROWS), region="CN-AH", year=2023)
+    big_rows = [dict(r, amount=float(r["amount"]) * 100) for r in ROWS]  # type: ignore[arg-type]
+    big = cf.assess_zero_carbon_park(pd.DataFrame(big_rows), region="CN-AH", year=2023)
+    table = cf.park.compare(small, big)
+    core = table.loc["core_carbon_per_energy"]
+    assert core["change"] == pytest.approx(0.0, abs=1e-9)  # same intensity, different band
+    assert (core["status before"], core["status after"]) == ("no national threshold", "fail")
+
+
+def test_parks_with_process_rows_and_explicit_consumption_direction() -> None:
+    rows = [*ROWS, {"entity": "C", "activity": "fugitive.direct", "amount": 2.5, "unit": "kg SF6"}]
+    account = _park(rows)
+    assert account.co2_t - _park(ROWS).co2_t == pytest.approx(0.0025 * 25_200, rel=1e-9)
+    assert account.energy_tce == pytest.approx(_park(ROWS).energy_tce, rel=1e-12)
+    explicit = [dict(r, direction="consumption") if r["entity"] == "B" else r for r in ROWS]
+    assert len(cf.park.add_green_power(pd.DataFrame(explicit), "B", 100)) == len(ROWS) + 1
+
+
+def test_process_emissions_given_as_co2e() -> None:
+    rows = pd.DataFrame([{"activity": "process.direct", "amount": 5, "unit": "t CO2e (AR6GWP100)"}])
+    assert cf.calculate(rows).total.magnitude == 5.0
+    with pytest.raises(cf.ValidationError, match="mixture"):
+        cf.calculate(
+            pd.DataFrame([{"activity": "fugitive.direct", "amount": 1, "unit": "kg R-410A"}])
+        )

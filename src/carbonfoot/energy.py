@@ -72,6 +72,8 @@ def _plan(
 ) -> _EnergyPlan:
     activity, unit = key["activity"], key["unit"]
     kind = activities()[activity].kind
+    if kind == "direct_gas":
+        return _EnergyPlan("not energy (a mass of gas): 0 tce", 0.0, None, ())
     if key["coal_coefficient"]:
         coefficient = unit_coefficient([unit, key["coal_coefficient"]], "tce", "own coefficient")
         return _EnergyPlan("own coefficient", coefficient, "coal_coefficient", ())

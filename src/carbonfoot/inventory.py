@@ -47,6 +47,7 @@ from carbonfoot._rows import (
 from carbonfoot.errors import (
     FactorNotFoundError,
     MixedMetricError,
+    UnitError,
     ValidationError,
 )
 from carbonfoot.factors import Factor, FactorTable, activities, load_factors
@@ -241,6 +242,15 @@ _GAS_CANDIDATES: Final = ("CO2", *GASES)
 
 def _direct_gas_plan(unit: str, activity: str) -> _Plan:
     """The amount is itself a mass of one greenhouse gas (process or fugitive emissions)."""
+    try:
+        _, parsed = parse_unit(unit)
+    except UnitError as exc:
+        raise RowError(f"{activity}: {exc}") from None
+    metric = metric_of(Q_(1, parsed))
+    if metric is not None and metric != "unknown":
+        coefficient = unit_coefficient([unit], f"t CO2e ({metric})", activity)
+        gas_key = f"CO2e({metric})"
+        return _Plan(f"direct: amount is CO2e ({metric})", (_Term(gas_key, coefficient),), ())
     for gas in _GAS_CANDIDATES:
         try:
             coefficient = unit_coefficient([unit], f"t {gas}", activity)

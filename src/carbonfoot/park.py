@@ -28,7 +28,7 @@ import pydantic
 from carbonfoot._keys import blank, blank_cells
 from carbonfoot._paths import factors_dir
 from carbonfoot.energy import EnergyUse, energy_consumption
-from carbonfoot.errors import DataError, ValidationError
+from carbonfoot.errors import DataError, UnitError, ValidationError
 from carbonfoot.factors import FactorTable, activities, load_factors
 from carbonfoot.inventory import Emissions, calculate
 
@@ -524,6 +524,7 @@ def _core(core_rows: list[dict[str, str]], account: ParkAccount) -> dict[str, An
     }
     if band is None:
         return record | {
+            "band": "below 200,000 tce",
             "comparison": "",
             "threshold": math.nan,
             "status": "no national threshold",
@@ -548,7 +549,7 @@ def _core(core_rows: list[dict[str, str]], account: ParkAccount) -> dict[str, An
                 else f"; green power alone cannot do it (grid power is {account.grid_mwh:,.0f} MWh)"
             )
     return record | {
-        "indicator_id": band["indicator_id"],
+        "band": band["indicator_id"],
         "comparison": "<=",
         "threshold": threshold,
         "status": "pass" if passed else "fail",
@@ -656,9 +657,13 @@ def _grid_rows(rows: pd.DataFrame, entity: str) -> np.ndarray:
     mask = (rows["entity"] == entity).to_numpy() & (
         rows["activity"] == "electricity.grid"
     ).to_numpy()
-    for column in ("instrument", "supplier", "direction"):
+    for column in ("instrument", "supplier"):
         if column in rows.columns:
             mask = mask & blank_cells(rows[column])
+    if "direction" in rows.columns:
+        mask = mask & (
+            blank_cells(rows["direction"]) | (rows["direction"] == "consumption").to_numpy()
+        )
     return np.asarray(mask, dtype=bool)
 
 
@@ -754,8 +759,15 @@ def switch_fuel(
     from carbonfoot.units import Q_, parse_unit
 
     table = factors if factors is not None else load_factors()
-    if not (0 < old_efficiency <= 1.0 and new_efficiency > 0):
-        raise ValidationError("old_efficiency must be in (0, 1] and new_efficiency positive")
+    kind_new = activities()[new].kind if new in activities() else ""
+    top = math.inf if kind_new == "electricity" else 1.0  # only a heat pump's COP exceeds 1
+    if not (0 < old_efficiency <= 1.0 and 0 < new_efficiency <= top):
+        raise ValidationError(
+            "old_efficiency must be in (0, 1]; new_efficiency in (0, 1] for a fuel, or a heat "
+            f"pump's COP (> 0) for electricity; got {old_efficiency}, {new_efficiency}"
+        )
+    if kind_new not in ("fuel", "electricity"):
+        raise ValidationError(f"switch_fuel switches to a fuel or to electricity, not {new}")
     mask = ((rows["entity"] == entity) & (rows["activity"] == old)).to_numpy()
     if not mask.any():
         raise ValidationError(f"{entity!r} has no {old} rows to switch")
@@ -775,17 +787,38 @@ def switch_fuel(
     out["unit"] = out["unit"].astype(object)
     label = f"{old} → {new} (efficiency {old_efficiency:g} → {new_efficiency:g})"
     # row by row, vectorized: each period keeps its own amount
-    fuel_gj_per_unit = {
-        u: float((Q_(1.0, str(u)) * ncv_old).m_as("GJ")) for u in set(out.loc[mask, "unit"])
-    }
-    fuel_gj = out.loc[mask, "amount"].to_numpy(dtype=float) * np.array(
-        [fuel_gj_per_unit[u] for u in out.loc[mask, "unit"]]
-    )
+    fuel_gj = np.empty(int(mask.sum()))
+    for number, (_, row) in enumerate(out.loc[mask].iterrows()):  # scenario rows: a few dozen
+        ncv = ncv_old
+        if "ncv" in out.columns and not blank(row["ncv"]):
+            ncv = Q_(float(row["ncv"]), str(row["ncv_unit"]))  # the row's own measured NCV
+        try:
+            fuel_gj[number] = float((Q_(float(row["amount"]), str(row["unit"])) * ncv).m_as("GJ"))
+        except UnitError as exc:
+            raise ValidationError(f"switch_fuel, row {row.name!r}: {exc}") from None
     out.loc[mask, "amount"] = fuel_gj * old_efficiency * per_gj_heat
     out.loc[mask, "activity"] = new
     out.loc[mask, "unit"] = new_unit
     out.loc[mask, "scenario"] = label
+    for column in (*_ROW_OVERRIDES, "calorific_basis"):  # the old fuel's own values do not apply
+        if column in out.columns:
+            out[column] = out[column].astype(object)
+            out.loc[mask, column] = None
     return out
+
+
+_ROW_OVERRIDES: Final = (
+    "ncv",
+    "ncv_unit",
+    "carbon_content",
+    "carbon_content_unit",
+    "oxidation_rate",
+    "oxidation_rate_unit",
+    "factor",
+    "factor_unit",
+    "factor_gas",
+    "factor_source",
+)
 
 
 def compare(before: ParkAssessment, after: ParkAssessment) -> pd.DataFrame:
@@ -844,10 +877,23 @@ class Enterprise(pydantic.BaseModel):
         scope2_method: Literal["location", "market"] = "location",
         factors: FactorTable | None = None,
     ) -> Emissions:
-        """The enterprise's own inventory (scope 1 and 2, GHG Protocol / GB/T 32150)."""
-        rows = self.activities.drop(columns=["supplier", "direction"], errors="ignore")
-        rows = rows.assign(region=rows.get("region", region), year=rows.get("year", year))
-        return calculate(rows, factors, scope2_method=scope2_method)
+        """The enterprise's own inventory (scope 1 and 2, GHG Protocol / GB/T 32150).
+
+        Rows delivered out of the park (``direction="export"``) are not the enterprise's
+        purchases and are left out; energy bought from another tenant (``supplier``) is priced
+        with the default grid or heat factor, as scope 2. Blank ``region`` and ``year`` cells take
+        the arguments.
+        """
+        rows = self.activities
+        if "direction" in rows.columns:
+            rows = rows.loc[(rows["direction"] != "export").to_numpy()]
+        rows = rows.drop(columns=["supplier", "direction"], errors="ignore").copy()
+        for column, value in (("region", region), ("year", year)):
+            if column not in rows.columns:
+                rows[column] = value
+            rows[column] = rows[column].astype(object).where(~blank_cells(rows[column]), value)
+        table = factors if factors is not None else _all_grid_editions()
+        return calculate(rows, table, scope2_method=scope2_method)
 
 
 class Park(pydantic.BaseModel):
@@ -895,6 +941,9 @@ class Park(pydantic.BaseModel):
         """Build a park from one table of rows with an ``entity`` column."""
         if "entity" not in rows.columns:
             raise ValidationError("park rows need an entity column (the enterprise of each row)")
+        no_entity = blank_cells(rows["entity"])
+        if no_entity.any():
+            raise ValidationError(f"row {_first(no_entity, rows)!r}: entity is missing")
         enterprises = [
             Enterprise(name=str(entity), activities=group.drop(columns=["entity"]))
             for entity, group in rows.groupby("entity", sort=False)
