@@ -422,3 +422,24 @@ def test_process_emissions_given_as_co2e() -> None:
         cf.calculate(
             pd.DataFrame([{"activity": "fugitive.direct", "amount": 1, "unit": "kg R-410A"}])
         )
+
+
+def test_excel_park_sheet_problems(tmp_path: Path) -> None:
+    def workbook(park_fields: list[tuple[str, object]]) -> Path:
+        path = tmp_path / f"w{len(list(tmp_path.iterdir()))}.xlsx"
+        with pd.ExcelWriter(path) as writer:
+            pd.DataFrame(park_fields, columns=["field", "value"]).to_excel(
+                writer, sheet_name="park", index=False
+            )
+            pd.DataFrame(ROWS).to_excel(writer, sheet_name="activities", index=False)
+        return path
+
+    good = [("name", "FICTIONAL park"), ("region", "CN-AH"), ("year", 2023)]
+    with pytest.raises(cf.DataError, match="not a year"):
+        cf.Park.from_excel(workbook([*good[:2], ("year", 2023.7)]))
+    with pytest.raises(cf.DataError, match="no value for 'region'"):
+        cf.Park.from_excel(workbook([good[0], ("region", None), good[2]]))
+    with pytest.raises(cf.DataError, match="row 5: field 'year' given twice"):
+        cf.Park.from_excel(workbook([*good, ("year", 2022)]))
+    with pytest.raises(cf.DataError, match="year"):
+        cf.Park.from_excel(workbook([*good[:2], ("year", 1800)]))

@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 import pydantic
 
-from carbonfoot._keys import blank, blank_cells
+from carbonfoot._keys import as_year, blank, blank_cells
 from carbonfoot._paths import factors_dir
 from carbonfoot.energy import EnergyUse, energy_consumption
 from carbonfoot.errors import DataError, UnitError, ValidationError
@@ -976,8 +976,8 @@ class Park(pydantic.BaseModel):
                 raise DataError(f"{source}: no sheet {sheet!r} (sheets: {', '.join(sheets)})")
         info = _key_values(sheets["park"], source, "park")
         for field_name in ("name", "region", "year"):
-            if field_name not in info:
-                raise DataError(f"{source}, sheet park: no row for {field_name!r}")
+            if info.get(field_name) is None:
+                raise DataError(f"{source}, sheet park: no value for {field_name!r}")
         activities_sheet = sheets["activities"].dropna(how="all")
         for column in ("entity", "activity", "amount", "unit"):
             if column not in activities_sheet.columns:
@@ -995,15 +995,18 @@ class Park(pydantic.BaseModel):
         if "guiding" in sheets:
             guiding = _guiding_from(_key_values(sheets["guiding"], source, "guiding"), source)
         try:
-            year = int(float(info["year"]))
-        except (TypeError, ValueError):
+            year = as_year(info["year"])
+        except ValidationError:
             raise DataError(
-                f"{source}, sheet park, row year: {info['year']!r} is not a year"
+                f"{source}, sheet park, field year: {info['year']!r} is not a year"
             ) from None
-        return cls.from_frame(
-            activities_sheet, name=str(info["name"]), region=str(info["region"]), year=year,
-            guiding=guiding,
-        )  # fmt: skip
+        try:
+            return cls.from_frame(
+                activities_sheet, name=str(info["name"]), region=str(info["region"]), year=year,
+                guiding=guiding,
+            )  # fmt: skip
+        except (ValidationError, pydantic.ValidationError) as exc:
+            raise DataError(f"{source}: {exc}") from None
 
 
 def _key_values(sheet: pd.DataFrame, source: Path, name: str) -> dict[str, Any]:
@@ -1011,16 +1014,21 @@ def _key_values(sheet: pd.DataFrame, source: Path, name: str) -> dict[str, Any]:
         raise DataError(
             f"{source}, sheet {name}: the first two columns must be 'field' and 'value'"
         )
-    return {
-        str(k).strip(): v
-        for k, v in zip(sheet["field"], sheet["value"], strict=True)
-        if isinstance(k, str) and k.strip()
-    }
+    found: dict[str, Any] = {}
+    for number, (key, value) in enumerate(zip(sheet["field"], sheet["value"], strict=True), 2):
+        if not isinstance(key, str) or not key.strip():
+            continue
+        if key.strip() in found:
+            raise DataError(f"{source}, sheet {name}, row {number}: field {key!r} given twice")
+        found[key.strip()] = None if blank(value) else value
+    return found
 
 
 def _guiding_from(values: dict[str, Any], source: Path) -> GuidingData:
     grades = {
-        k.removeprefix("grade:").strip(): v for k, v in values.items() if k.startswith("grade:")
+        k.removeprefix("grade:").strip(): v
+        for k, v in values.items()
+        if k.startswith("grade:") and v is not None
     }
     numbers = {k: v for k, v in values.items() if not k.startswith("grade:")}
     known = set(GuidingData.__dataclass_fields__) - {"product_energy_grades"}
