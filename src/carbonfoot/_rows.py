@@ -27,6 +27,7 @@ from carbonfoot.units import Q_, parse_unit
 
 __all__ = [
     "DEFAULT_REGION",
+    "OVERRIDE_COLUMNS",
     "RowError",
     "as_frame",
     "density_hint",
@@ -36,6 +37,21 @@ __all__ = [
     "require_columns",
     "unit_coefficient",
 ]
+
+#: A row's own values that replace the factor table's (each with its unit), and the factor's
+#: gas and source.
+OVERRIDE_COLUMNS: Final = (
+    "ncv",
+    "ncv_unit",
+    "carbon_content",
+    "carbon_content_unit",
+    "oxidation_rate",
+    "oxidation_rate_unit",
+    "factor",
+    "factor_unit",
+    "factor_gas",
+    "factor_source",
+)
 
 DEFAULT_REGION: Final = "CN"
 """Region used for rows that do not give one (recorded in the output's ``region`` column)."""

@@ -37,6 +37,7 @@ import pydantic
 from carbonfoot._keys import Messages, blank_cells, per_row
 from carbonfoot._rows import (
     DEFAULT_REGION,
+    OVERRIDE_COLUMNS,
     RowError,
     as_frame,
     is_energy,
@@ -88,21 +89,7 @@ _SCOPE_BY_KIND: Final[dict[str, int]] = {
     "heat": 2,
 }
 _TAG_COLUMNS: Final = ("scope", "category", "stage", "entity", "period")
-_CARRIED_COLUMNS: Final = (
-    "sector",
-    "calorific_basis",
-    "instrument",
-    "ncv",
-    "ncv_unit",
-    "carbon_content",
-    "carbon_content_unit",
-    "oxidation_rate",
-    "oxidation_rate_unit",
-    "factor",
-    "factor_unit",
-    "factor_gas",
-    "factor_source",
-)
+_CARRIED_COLUMNS: Final = ("sector", "calorific_basis", "instrument", *OVERRIDE_COLUMNS)
 _OVERRIDES: Final[dict[str, str]] = {
     "ncv": "ncv_unit",
     "carbon_content": "carbon_content_unit",

@@ -27,6 +27,7 @@ import pydantic
 
 from carbonfoot._keys import as_year, blank, blank_cells
 from carbonfoot._paths import factors_dir
+from carbonfoot._rows import OVERRIDE_COLUMNS
 from carbonfoot.energy import EnergyUse, energy_consumption
 from carbonfoot.errors import DataError, UnitError, ValidationError
 from carbonfoot.factors import FactorTable, activities, load_factors
@@ -800,25 +801,11 @@ def switch_fuel(
     out.loc[mask, "activity"] = new
     out.loc[mask, "unit"] = new_unit
     out.loc[mask, "scenario"] = label
-    for column in (*_ROW_OVERRIDES, "calorific_basis"):  # the old fuel's own values do not apply
+    for column in (*OVERRIDE_COLUMNS, "calorific_basis"):  # the old fuel's own values do not apply
         if column in out.columns:
             out[column] = out[column].astype(object)
             out.loc[mask, column] = None
     return out
-
-
-_ROW_OVERRIDES: Final = (
-    "ncv",
-    "ncv_unit",
-    "carbon_content",
-    "carbon_content_unit",
-    "oxidation_rate",
-    "oxidation_rate_unit",
-    "factor",
-    "factor_unit",
-    "factor_gas",
-    "factor_source",
-)
 
 
 def compare(before: ParkAssessment, after: ParkAssessment) -> pd.DataFrame:
