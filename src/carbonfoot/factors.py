@@ -403,8 +403,6 @@ class Factor:
 # The table
 # --------------------------------------------------------------------------------------
 
-_KEY: Final = ("activity", "parameter", "gas", "sector")
-
 
 class FactorTable:
     """A validated, immutable table of factors from one or more data packages.

@@ -27,7 +27,7 @@ import pydantic
 
 from carbonfoot._keys import as_year, blank, blank_cells
 from carbonfoot._paths import factors_dir
-from carbonfoot._rows import OVERRIDE_COLUMNS
+from carbonfoot._rows import OVERRIDE_COLUMNS, unit_coefficient
 from carbonfoot.energy import EnergyUse, energy_consumption
 from carbonfoot.errors import DataError, UnitError, ValidationError
 from carbonfoot.factors import FactorTable, activities, load_factors
@@ -343,13 +343,8 @@ def account_park(
 
 def _mwh_per_unit(frame: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
     """MWh per unit of each masked row's amount (electricity units only)."""
-    from carbonfoot.units import Q_, parse_unit
-
     units = frame["unit"].to_numpy()[mask]
-    sizes = {}
-    for unit in set(units):
-        scale, parsed = parse_unit(str(unit))
-        sizes[unit] = float(Q_(scale, parsed).m_as("MWh"))
+    sizes = {unit: unit_coefficient([str(unit)], "MWh", f"unit {unit!r}") for unit in set(units)}
     return np.array([sizes[u] for u in units], dtype=float)
 
 
