@@ -367,3 +367,45 @@ def test_process_and_fugitive_emissions_given_as_gas_masses() -> None:
     assert list(frame["scope"]) == [1, 1, 1]
     with pytest.raises(cf.ValidationError, match="mass of one greenhouse gas"):
         cf.calculate(_rows({"activity": "process.direct", "amount": 1, "unit": "t"}))
+
+
+def test_keys_that_share_a_plan_give_what_each_gives_alone() -> None:
+    # keys whose units differ only in size (t, kg, 10^4 t ...) are planned once in the unit's
+    # root form; each must still equal, to the bit, the same row calculated on its own
+    rows = _rows(
+        *({"activity": "fuel.diesel", "amount": 3.7, "unit": u} for u in ("t", "kg", "kt", "万t")),
+        *(
+            {"activity": "electricity.grid", "amount": 1, "unit": u, "region": "CN-AH",
+             "year": 2023}
+            for u in ("MWh", "kWh", "万kWh", "GJ")
+        ),
+        *(
+            {"activity": "fuel.natural_gas", "amount": 2.5, "unit": u, "sector": "manufacturing"}
+            for u in ("10^4 Nm3", "Nm3", "亿Nm3")
+        ),
+    )  # fmt: skip
+    together = cf.calculate(rows).frame
+    for position in range(len(rows)):
+        alone = cf.calculate(rows.iloc[[position]]).frame
+        for column in ("CO2 [t]", "CH4 [t]", "N2O [t]", "CO2e (AR6GWP100) [t]"):
+            got = together[column].iloc[position]
+            want = alone[column].iloc[0] if column in alone.columns else 0.0  # no such term
+            assert got == want or (np.isnan(got) and np.isnan(want)), (position, column)
+        for column in ("method", "factor_id", "fallback"):
+            assert together[column].iloc[position] == alone[column].iloc[0]
+    # 1 MWh and 1000 kWh of the Anhui 2023 grid: 0.6553 t exactly as printed
+    assert together["CO2 [t]"].iloc[4] == 0.6553
+
+
+def test_errors_name_the_unit_the_row_gave() -> None:
+    # the shared plan is made in a root unit ('g m^2 / s^2' for energy); a key that fails is
+    # planned again in its own unit so that the message names what the user wrote
+    rows = _rows(
+        {"activity": "fuel.diesel", "amount": 1, "unit": "万kWh"},
+        {"activity": "fuel.diesel", "amount": 1, "unit": "万L"},
+        {"activity": "electricity.grid", "amount": 1, "unit": "万t"},
+    )
+    errors = cf.calculate(rows, errors="collect").frame["error"].tolist()
+    assert "万kWh" in errors[0] and "calorific_basis" in errors[0]
+    assert "万L" in errors[1] and "density" in errors[1]
+    assert "10000 t kg CO2 / kWh" in errors[2] and "g m^2" not in " ".join(errors)

@@ -6,14 +6,27 @@ results over the rows with numpy.
 
 from __future__ import annotations
 
+import ctypes
 import math
+import sys
 from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["Messages", "as_year", "blank", "blank_cells", "factorize_keys", "per_row"]
+__all__ = [
+    "Messages",
+    "as_year",
+    "blank",
+    "blank_cells",
+    "factorize",
+    "factorize_keys",
+    "per_row",
+]
+
+#: Reading the references of an object array as integers is only meaningful in CPython.
+_CPYTHON = sys.implementation.name == "cpython"
 
 
 def blank(value: object) -> bool:
@@ -40,6 +53,36 @@ def as_year(value: object) -> int:
     return int(as_float)
 
 
+def factorize(column: pd.Series | np.ndarray, *, na_sentinel: bool) -> tuple[np.ndarray, Any]:
+    """`pandas.factorize` (codes, distinct values), faster for columns of repeated strings.
+
+    A text column of a million rows usually holds a few thousand distinct string *objects*,
+    each repeated (pandas' CSV reader and ``numpy`` indexing both reuse them). Hashing the
+    object references (integers) first and the few distinct objects by value afterwards gives
+    exactly pandas' answer about ten times faster than hashing every string. With
+    ``na_sentinel`` blank cells (None, NaN, NA) get code -1, as in `pandas.factorize`.
+    """
+    values = column.array if isinstance(column, pd.Series) else column
+    objects = getattr(values, "_ndarray", values)  # NumpyExtensionArray / StringArray storage
+    if not (_CPYTHON and isinstance(objects, np.ndarray) and objects.dtype == object):
+        return pd.factorize(column, use_na_sentinel=na_sentinel)
+    objects = np.ascontiguousarray(objects)
+    if not len(objects):
+        return pd.factorize(objects, use_na_sentinel=na_sentinel)
+    # the references as integers: a read-only view of the array's own pointer buffer, used
+    # while ``objects`` (which owns the references) is alive
+    buffer = (ctypes.c_ssize_t * len(objects)).from_address(objects.ctypes.data)
+    references = np.frombuffer(memoryview(buffer), dtype=np.intp)
+    reference_codes, distinct_references = pd.factorize(references)
+    first = np.empty(len(distinct_references), dtype=np.int64)
+    first[reference_codes[::-1]] = np.arange(len(objects) - 1, -1, -1)
+    value_codes, distinct = pd.factorize(objects[first], use_na_sentinel=na_sentinel)
+    codes = value_codes[reference_codes]
+    if isinstance(column, pd.Series) and not isinstance(distinct, pd.Index):
+        distinct = pd.Index(distinct, dtype=column.dtype)
+    return codes, distinct
+
+
 def factorize_keys(
     frame: pd.DataFrame, columns: Mapping[str, str]
 ) -> tuple[np.ndarray, list[dict[str, Any]]]:
@@ -55,7 +98,7 @@ def factorize_keys(
         if column not in frame.columns:
             continue
         try:
-            codes, distinct = pd.factorize(frame[column], use_na_sentinel=False)
+            codes, distinct = factorize(frame[column], na_sentinel=False)
         except TypeError:
             from carbonfoot.errors import ValidationError
 
@@ -109,7 +152,7 @@ def per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> pd.Catego
 def blank_cells(column: pd.Series) -> np.ndarray:
     """Cells that are NA, NaN, empty or only white space (checked once per distinct value)."""
     try:
-        codes, distinct = pd.factorize(column, use_na_sentinel=True)
+        codes, distinct = factorize(column, na_sentinel=True)
     except TypeError:  # unhashable cells (e.g. lists) are not blank
         return column.isna().to_numpy(copy=True)
     blank_value = np.array(

@@ -23,7 +23,7 @@ from carbonfoot.errors import (
     ValidationError,
 )
 from carbonfoot.factors import activities
-from carbonfoot.units import Q_, parse_unit
+from carbonfoot.units import Q_, format_unit, parse_unit
 
 __all__ = [
     "DEFAULT_REGION",
@@ -35,6 +35,7 @@ __all__ = [
     "key_problem",
     "plan_keys",
     "require_columns",
+    "root_unit",
     "unit_coefficient",
 ]
 
@@ -78,6 +79,29 @@ def _unit_product(units: tuple[str, ...], target: str) -> float:
         scale, parsed = parse_unit(unit)
         product = product * Q_(scale, parsed)
     return float(product.to(target).magnitude)
+
+
+@functools.lru_cache(maxsize=4096)
+def root_unit(unit: str) -> str | None:
+    """The root-unit form of ``unit``: what it measures, whatever its size.
+
+    ``"t"``, ``"kt"`` and ``"10^4 t"`` all give ``"g"``; ``"kg HFC-134a"`` gives
+    ``"g HFC134a"``; energies give ``"g m^2 / s^2"``. Keys whose units share a root form can
+    share a plan. None for units that are not plain multiples (``degC``), that do not parse, or
+    whose root form does not parse back to itself.
+    """
+    try:
+        _, parsed = parse_unit(unit)
+        if Q_(0.0, parsed).to_root_units().magnitude != 0:
+            return None
+        root = Q_(1.0, parsed).to_root_units().units
+        text = format_unit(str(root))
+        back_scale, back = parse_unit(text)
+    except UnitError:
+        return None
+    if back_scale != 1 or back != root or not text:
+        return None
+    return text
 
 
 _MEASURES: Final = {

@@ -43,9 +43,11 @@ from carbonfoot._rows import (
     is_energy,
     plan_keys,
     require_columns,
+    root_unit,
     unit_coefficient,
 )
 from carbonfoot.errors import (
+    DataError,
     FactorNotFoundError,
     MixedMetricError,
     UnitError,
@@ -139,18 +141,38 @@ class Activity(pydantic.BaseModel):
 
 @dataclass(frozen=True)
 class _Term:
-    """Mass of one gas [t] = amount × coefficient × (product of the row's override values)."""
+    """Mass of one gas [t] = amount × coefficient × (product of the row's override values).
+
+    A term is planned without the amount's unit: its coefficient is the amount's unit times
+    ``units`` expressed in ``target``, times ``values`` (factor values, in this order), worked
+    out per key by `coefficient`. A term without a target is 0 t.
+    """
 
     gas: str
-    coefficient: float
+    units: tuple[str, ...] = ()
+    target: str = ""
+    values: tuple[float, ...] = ()
     row_values: tuple[str, ...] = ()
+    what: str = ""
+
+    def coefficient(self, amount_unit: str) -> float:
+        """The coefficient for amounts in ``amount_unit``; RowError if the units do not fit."""
+        if not self.target:
+            return 0.0
+        value = unit_coefficient([amount_unit, *self.units], self.target, self.what)
+        for factor_value in self.values:
+            value = value * factor_value
+        return value
 
 
 @dataclass(frozen=True)
 class _Plan:
+    """How the rows of one key are computed; ``coefficients`` (one per term) once priced."""
+
     method: str
     terms: tuple[_Term, ...]
     factors: tuple[Factor, ...]
+    coefficients: tuple[float, ...] = ()
 
 
 def _tonnes_of(gas: str) -> str:
@@ -160,31 +182,67 @@ def _tonnes_of(gas: str) -> str:
 _ENERGY: Final = Q_(1, "J").dimensionality
 
 
-def _select(table: FactorTable, key: dict[str, Any], **kwargs: Any) -> Factor:
-    return table.select(
-        key["activity"],
-        key["region"],
-        key["year"],
-        sector=key["sector"],
-        dataset=key["dataset"],
-        **kwargs,
-    )
+class _Lookup:
+    """The factor table as one `calculate` run sees it: each selection made once.
+
+    A run plans thousands of distinct keys that differ only in their unit or overrides; their
+    factors (by activity, region, year, sector, dataset) are looked up once here, and a factor
+    that does not exist is remembered as None rather than raised again for every key.
+    """
+
+    def __init__(self, table: FactorTable) -> None:
+        self.table = table
+        self._found: dict[tuple[Any, ...], Factor | Exception] = {}
+        self._gases: dict[tuple[str, str | None], list[str]] = {}
+
+    def select(self, key: dict[str, Any], gas: str | None = None, parameter: str = "") -> Factor:
+        found = self._get(key, gas, parameter or "emission_factor")
+        if isinstance(found, Exception):
+            raise type(found)(*found.args)
+        return found
+
+    def maybe(
+        self, key: dict[str, Any], gas: str | None = None, parameter: str = ""
+    ) -> Factor | None:
+        found = self._get(key, gas, parameter or "emission_factor")
+        if isinstance(found, FactorNotFoundError):
+            return None
+        if isinstance(found, Exception):
+            raise type(found)(*found.args)
+        return found
+
+    def _get(self, key: dict[str, Any], gas: str | None, parameter: str) -> Factor | Exception:
+        where = (key["activity"], key["region"], key["year"], key["sector"], key["dataset"])
+        memo_key = (*where, gas, parameter)
+        found = self._found.get(memo_key)
+        if found is None:
+            try:
+                found = self.table.select(
+                    where[0],
+                    where[1],
+                    where[2],
+                    gas=gas,
+                    parameter=parameter,
+                    sector=where[3],
+                    dataset=where[4],
+                )
+            except (FactorNotFoundError, DataError, ValidationError) as exc:
+                found = exc
+            self._found[memo_key] = found
+        return found
+
+    def gases_with_factors(self, key: dict[str, Any]) -> list[str]:
+        """The gases the table has emission factors for, for this key's activity (and dataset)."""
+        memo_key = (key["activity"], key["dataset"])
+        if memo_key not in self._gases:
+            rows = self.table._index().get((key["activity"], "emission_factor"), [])
+            self._gases[memo_key] = sorted(
+                {r["gas"] for r in rows if r["gas"] and key["dataset"] in (None, r["dataset"])}
+            )
+        return self._gases[memo_key]
 
 
-def _maybe(table: FactorTable, key: dict[str, Any], **kwargs: Any) -> Factor | None:
-    try:
-        return _select(table, key, **kwargs)
-    except FactorNotFoundError:
-        return None
-
-
-def _gases_with_factors(table: FactorTable, key: dict[str, Any]) -> list[str]:
-    rows = table._index().get((key["activity"], "emission_factor"), [])
-    dataset = key["dataset"]
-    return sorted({r["gas"] for r in rows if r["gas"] and dataset in (None, r["dataset"])})
-
-
-def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
+def _plan(table: _Lookup, key: dict[str, Any], scope2_method: str) -> _Plan:
     """Choose the method for one distinct key and reduce its unit conversions to numbers.
 
     Order: scope-2 instruments (they decide everything for their rows), then the row's own
@@ -214,14 +272,46 @@ def _plan(table: FactorTable, key: dict[str, Any], scope2_method: str) -> _Plan:
     if kind == "direct_gas":
         return _direct_gas_plan(key["unit"], activity)
     if kind == "renewable_electricity":
-        return _Plan(
-            "on-site renewable electricity: 0 t CO2 (no combustion)", (_Term("CO2", 0.0),), ()
-        )
+        return _Plan("on-site renewable electricity: 0 t CO2 (no combustion)", (_Term("CO2"),), ())
     if kind == "fuel":
         combustion = _combustion_plan(table, key)
         if combustion is not None:
             return combustion
     return _direct_plan(table, key, activity)
+
+
+class _Planner:
+    """Plans each key of a run, sharing the work between keys whose units differ only in size.
+
+    A plan does not depend on the size of the amount's unit (t, kt, 10^4 t), only on what it
+    measures, so it is made once per unit root form (`root_unit`) and then priced for each
+    key's own unit: the coefficients come from that unit directly, exactly as if the key had
+    been planned alone. A key whose shared plan fails is planned again in its own unit, so
+    that the error names the unit the row gave.
+    """
+
+    def __init__(self, lookup: _Lookup, scope2_method: str) -> None:
+        self.lookup = lookup
+        self.scope2_method = scope2_method
+        self._memo: dict[tuple[Any, ...], _Plan | None] = {}
+
+    def plan(self, key: dict[str, Any]) -> _Plan:
+        root = root_unit(key["unit"])
+        shared = None
+        if root is not None:
+            memo_key = tuple(root if name == "unit" else value for name, value in key.items())
+            if memo_key not in self._memo:
+                try:
+                    self._memo[memo_key] = _plan(
+                        self.lookup, dict(key, unit=root), self.scope2_method
+                    )
+                except (RowError, FactorNotFoundError, DataError, ValidationError, UnitError):
+                    self._memo[memo_key] = None
+            shared = self._memo[memo_key]
+        if shared is None:
+            shared = _plan(self.lookup, key, self.scope2_method)
+        coefficients = tuple(term.coefficient(key["unit"]) for term in shared.terms)
+        return _Plan(shared.method, shared.terms, shared.factors, coefficients)
 
 
 _GAS_CANDIDATES: Final = ("CO2", *GASES)
@@ -235,15 +325,16 @@ def _direct_gas_plan(unit: str, activity: str) -> _Plan:
         raise RowError(f"{activity}: {exc}") from None
     metric = metric_of(Q_(1, parsed))
     if metric is not None and metric != "unknown":
-        coefficient = unit_coefficient([unit], f"t CO2e ({metric})", activity)
-        gas_key = f"CO2e({metric})"
-        return _Plan(f"direct: amount is CO2e ({metric})", (_Term(gas_key, coefficient),), ())
+        term = _Term(f"CO2e({metric})", (), f"t CO2e ({metric})", (), (), activity)
+        term.coefficient(unit)  # the unit check, here, so that a bad unit is this key's error
+        return _Plan(f"direct: amount is CO2e ({metric})", (term,), ())
     for gas in _GAS_CANDIDATES:
+        term = _Term(gas, (), f"t {gas}", (), (), activity)
         try:
-            coefficient = unit_coefficient([unit], f"t {gas}", activity)
+            term.coefficient(unit)
         except RowError:
             continue
-        return _Plan(f"direct: amount is the mass of {gas}", (_Term(gas, coefficient),), ())
+        return _Plan(f"direct: amount is the mass of {gas}", (term,), ())
     raise RowError(
         f"{activity} takes the mass of one greenhouse gas as its unit, e.g. 't CO2', "
         f"'kg HFC-134a', 'kg SF6'; got {unit!r}"
@@ -254,9 +345,9 @@ def _own_factor_plan(key: dict[str, Any]) -> _Plan:
     unit = key["factor"]  # the key holds the override's unit (its value multiplies per row)
     gas = _factor_gas(key["factor_gas"], unit)
     target = f"t {gas}" if not gas.startswith("CO2e") else f"t CO2e ({gas[5:-1]})"
-    coefficient = unit_coefficient([key["unit"], unit], target, "own factor × amount")
+    term = _Term(gas, (unit,), target, (), ("factor",), "own factor × amount")
     method = "own factor" + (" (supplier-specific)" if key["instrument"] else "")
-    return _Plan(method, (_Term(gas, coefficient, ("factor",)),), ())
+    return _Plan(method, (term,), ())
 
 
 def _factor_gas(given: str | None, unit: str) -> str:
@@ -288,8 +379,8 @@ def _with_note(plan: _Plan, note: str) -> _Plan:
     return _Plan(f"{plan.method} ({note})", plan.terms, plan.factors)
 
 
-def _direct_plan(table: FactorTable, key: dict[str, Any], activity: str) -> _Plan:
-    gases = _gases_with_factors(table, key)
+def _direct_plan(table: _Lookup, key: dict[str, Any], activity: str) -> _Plan:
+    gases = table.gases_with_factors(key)
     if not gases:
         raise RowError(
             f"no emission factor for activity {activity!r} in the factor table; known "
@@ -297,24 +388,22 @@ def _direct_plan(table: FactorTable, key: dict[str, Any], activity: str) -> _Pla
         )
     terms, used = [], []
     for gas in gases:
-        factor = _select(table, key, gas=gas)
+        factor = table.select(key, gas=gas)
         term_gas = _factor_gas(gas, factor.unit)  # CO2e factors carry their metric
         target = f"t CO2e ({term_gas[5:-1]})" if term_gas.startswith("CO2e(") else f"t {gas}"
-        coefficient = unit_coefficient(
-            [key["unit"], factor.unit], target, f"{activity} amount × {factor.factor_id}"
-        )
-        terms.append(_Term(term_gas, coefficient * factor.value))
+        what = f"{activity} amount × {factor.factor_id}"
+        terms.append(_Term(term_gas, (factor.unit,), target, (factor.value,), (), what))
         used.append(factor)
     return _Plan("direct: amount × emission factor", tuple(terms), tuple(used))
 
 
-def _market_plan(table: FactorTable, key: dict[str, Any]) -> _Plan:
+def _market_plan(table: _Lookup, key: dict[str, Any]) -> _Plan:
     instrument = key["instrument"]
     if instrument in _ZERO_EMISSION_INSTRUMENTS:
         if key["factor"]:
             raise RowError(f"a {instrument} row counts 0 t CO2; it cannot also have its own factor")
         method = f"market-based: {INSTRUMENTS[instrument]} (0 t CO2)"
-        return _Plan(method, (_Term("CO2", 0.0),), ())
+        return _Plan(method, (_Term("CO2"),), ())
     if instrument == "supplier_specific":
         if not key["factor"]:
             raise RowError(
@@ -322,17 +411,16 @@ def _market_plan(table: FactorTable, key: dict[str, Any]) -> _Plan:
             )
         return _own_factor_plan(key)
     residual = dict(key, activity="electricity.grid.excl_market_nonfossil")
-    factor = _select(table, residual, gas="CO2")
-    coefficient = unit_coefficient([key["unit"], factor.unit], "t CO2", "residual mix")
+    factor = table.select(residual, gas="CO2")
     return _Plan(
         "market-based: residual mix (grid average excluding market-traded non-fossil power)",
-        (_Term("CO2", coefficient * factor.value),),
+        (_Term("CO2", (factor.unit,), "t CO2", (factor.value,), (), "residual mix"),),
         (factor,),
     )
 
 
 def _parameter(
-    table: FactorTable, key: dict[str, Any], name: str
+    table: _Lookup, key: dict[str, Any], name: str
 ) -> tuple[float, str, Factor | None] | None:
     """(value, unit, factor) of a combustion parameter, or None if unavailable.
 
@@ -340,13 +428,13 @@ def _parameter(
     """
     if key[name]:
         return 1.0, key[name], None
-    factor = _maybe(table, key, parameter=name)
+    factor = table.maybe(key, parameter=name)
     if factor is None:
         return None
     return factor.value, factor.unit, factor
 
 
-def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
+def _combustion_plan(table: _Lookup, key: dict[str, Any]) -> _Plan | None:
     activity, amount_unit = key["activity"], key["unit"]
     energy_input = is_energy(amount_unit)
     if energy_input and key["calorific_basis"] != "net":
@@ -361,7 +449,7 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
             "the row's ncv is a net calorific value by definition, but calorific_basis says "
             "'gross'; carbonfoot never converts between gross and net"
         )
-    energy_units: list[str] = [amount_unit]
+    energy_units: tuple[str, ...] = ()  # after the amount's own unit
     energy_values: tuple[str, ...] = ()
     energy_value = 1.0
     factors: list[Factor] = []
@@ -370,7 +458,7 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
         if ncv is None:
             return None
         energy_value, ncv_unit, ncv_factor = ncv
-        energy_units.append(ncv_unit)
+        energy_units = (ncv_unit,)
         energy_values = ("ncv",) if key["ncv"] else ()
         if ncv_factor is not None:
             if ncv_factor.calorific_basis == "gross":
@@ -381,39 +469,55 @@ def _combustion_plan(table: FactorTable, key: dict[str, Any]) -> _Plan | None:
     terms: list[_Term] = []
     what = f"{activity}: amount × NCV"
     if carbon is not None and oxidation is not None:
-        coefficient = unit_coefficient(
-            [*energy_units, carbon[1], oxidation[1]], "t CO2", f"{what} × carbon × oxidation"
-        )
         row_values = energy_values + tuple(
             n for n in ("carbon_content", "oxidation_rate") if key[n]
         )
         terms.append(
-            _Term("CO2", coefficient * energy_value * carbon[0] * oxidation[0], row_values)
+            _Term(
+                "CO2",
+                (*energy_units, carbon[1], oxidation[1]),
+                "t CO2",
+                (energy_value, carbon[0], oxidation[0]),
+                row_values,
+                f"{what} × carbon × oxidation",
+            )
         )
         factors += [p[2] for p in (carbon, oxidation) if p[2] is not None]
         method = "fuel combustion (GB/T 32150): amount × NCV × carbon content × oxidation × 44/12"
     else:
-        co2 = _maybe(table, key, gas="CO2")
+        co2 = table.maybe(key, gas="CO2")
         if co2 is None or not _per_energy(co2.unit):
             if key["carbon_content"] or key["oxidation_rate"]:
                 raise RowError(f"{activity}: give both carbon_content and oxidation_rate")
             return None
-        coefficient = unit_coefficient(
-            [*energy_units, co2.unit], "t CO2", f"{what} × {co2.factor_id}"
+        terms.append(
+            _Term(
+                "CO2",
+                (*energy_units, co2.unit),
+                "t CO2",
+                (energy_value, co2.value),
+                energy_values,
+                f"{what} × {co2.factor_id}",
+            )
         )
-        terms.append(_Term("CO2", coefficient * energy_value * co2.value, energy_values))
         factors.append(co2)
         method = "fuel combustion (IPCC 2006): amount × NCV × CO2 factor per energy"
     if key["sector"] is not None:
         added = []
         for gas in ("CH4", "N2O"):
-            other = _maybe(table, key, gas=gas)
+            other = table.maybe(key, gas=gas)
             if other is None or not _per_energy(other.unit):
                 continue
-            coefficient = unit_coefficient(
-                [*energy_units, other.unit], _tonnes_of(gas), f"{what} × {other.factor_id}"
+            terms.append(
+                _Term(
+                    gas,
+                    (*energy_units, other.unit),
+                    _tonnes_of(gas),
+                    (energy_value, other.value),
+                    energy_values,
+                    f"{what} × {other.factor_id}",
+                )
             )
-            terms.append(_Term(gas, coefficient * energy_value * other.value, energy_values))
             factors.append(other)
             added.append(gas)
         if added:
@@ -516,16 +620,18 @@ def calculate(
     frame = as_frame(activities_in)
     require_columns(frame, "calculate")
     table = factors if factors is not None else load_factors()
+    lookup = _Lookup(table)
     known = activities()
 
     # --- one plan per distinct key ----------------------------------------------------
     codes, keys, plans, key_error, messages = plan_keys(
-        frame, _KEY_SOURCES, lambda key: _plan(table, key, scope2_method)
+        frame, _KEY_SOURCES, _Planner(lookup, scope2_method).plan
     )
     weights: dict[str, float | str] = {}
     for made in plans:
         for term in made.terms if made else ():
-            weights.setdefault(term.gas, _weight(term.gas, metric))
+            if term.gas not in weights:
+                weights[term.gas] = _weight(term.gas, metric)
 
     # --- row checks (vectorized) ---------------------------------------------------------
     amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
@@ -568,8 +674,10 @@ def calculate(
     coefficient = {gas: np.zeros(len(keys)) for gas in gases}
     uses: dict[tuple[str, str], np.ndarray] = {}
     for number, plan in enumerate(plans):
-        for term in plan.terms if plan else ():
-            coefficient[term.gas][number] += term.coefficient
+        if plan is None:
+            continue
+        for term, term_coefficient in zip(plan.terms, plan.coefficients, strict=True):
+            coefficient[term.gas][number] += term_coefficient
             for name in term.row_values:
                 uses.setdefault((term.gas, name), np.zeros(len(keys), dtype=bool))[number] = True
     masses: dict[str, np.ndarray] = {}
@@ -609,7 +717,11 @@ def calculate(
         out[_mass_column(gas)] = masses[gas]
     out[f"CO2e ({metric}) [t]"] = co2e
     out["method"] = per_row([p.method if p else "" for p in plans], codes, bad)
-    trail = [_trail(p) for p in plans]
+    trails: dict[int, tuple[str, str, str]] = {}  # keys planned together share their factors
+    for p in plans:
+        if p is not None and id(p.factors) not in trails:
+            trails[id(p.factors)] = _trail(p)
+    trail = [trails[id(p.factors)] if p else ("", "", "") for p in plans]
     for position, column in enumerate(("factor_id", "factor_edition", "fallback")):
         out[column] = per_row([t[position] for t in trail], codes, bad)
     out["error"] = messages.categorical(row_error)

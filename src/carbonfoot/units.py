@@ -831,14 +831,21 @@ def canonical_gas(gas: str) -> str:
     FactorNotFoundError
         ``gas`` is not a greenhouse gas carbonfoot knows; the message lists those it knows.
     """
+    known = _canonical_gas(str(gas))
+    if known is None:
+        raise FactorNotFoundError(f"Unknown gas {gas!r}; known gases: CO2, {', '.join(GASES)}")
+    return known
+
+
+@functools.lru_cache(maxsize=4096)
+def _canonical_gas(gas: str) -> str | None:
+    """`canonical_gas` without the error: the key, or None (cached: plans call it per key)."""
     try:
-        text = _preprocess(str(gas)).strip()
-    except UnitError as exc:
-        raise FactorNotFoundError(str(exc)) from None
+        text = _preprocess(gas).strip()
+    except UnitError:
+        return None
     text = _GAS_ALIASES.get(text, text)
-    if text in GASES or text == "CO2":
-        return text
-    raise FactorNotFoundError(f"Unknown gas {gas!r}; known gases: CO2, {', '.join(GASES)}")
+    return text if text in GASES or text == "CO2" else None
 
 
 def check_metric(metric: object) -> Metric:
