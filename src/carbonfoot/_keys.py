@@ -141,11 +141,16 @@ class Messages:
         return pd.Categorical.from_codes(row_codes, categories=pd.Index(self.texts))
 
 
-def per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> pd.Categorical:
-    """One string per key, spread over the rows as a categorical ('' for bad rows)."""
-    categories, key_codes = np.unique(np.array([*per_key, ""], dtype=str), return_inverse=True)
-    row_codes = key_codes[:-1][codes]
-    row_codes = np.where(bad, key_codes[-1], row_codes)
+def per_row(per_key: list[str], codes: np.ndarray, bad: np.ndarray) -> Any:
+    """One string per key, spread over the rows as a categorical ('' for bad rows).
+
+    The categories are the distinct strings, sorted; each key's string is looked up once.
+    """
+    categories = sorted({*per_key, ""})
+    position = {text: number for number, text in enumerate(categories)}
+    key_codes = np.array([position[text] for text in per_key], dtype=np.int32)
+    row_codes = key_codes[codes] if len(per_key) else np.zeros(len(codes), dtype=np.int32)
+    row_codes[bad] = position[""]
     return pd.Categorical.from_codes(row_codes, categories=pd.Index(categories))
 
 

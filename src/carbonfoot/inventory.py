@@ -680,52 +680,79 @@ def calculate(
             coefficient[term.gas][number] += term_coefficient
             for name in term.row_values:
                 uses.setdefault((term.gas, name), np.zeros(len(keys), dtype=bool))[number] = True
-    masses: dict[str, np.ndarray] = {}
-    co2e = np.zeros(len(frame))
-    for gas in gases:
-        mass = amount * coefficient[gas][codes]
+    # one float block for all gases and CO2e: pandas keeps it as it is (no stacking copy)
+    block = np.empty((len(gases) + 1, len(frame)))
+    co2e = block[-1]
+    co2e[:] = 0.0
+    for number, gas in enumerate(gases):
+        mass = block[number]
+        np.take(coefficient[gas], codes, out=mass)
+        mass *= amount
         for (term_gas, name), used in uses.items():
             if term_gas == gas:
-                mass = mass * np.where(used[codes], row_values[name], 1.0)
-        mass[bad] = np.nan
-        masses[gas] = mass
+                mass *= np.where(used[codes], row_values[name], 1.0)
         weight = weights[gas]
         if isinstance(weight, float):
-            co2e += np.where(bad, 0.0, mass * weight)
+            co2e += mass * weight
+        mass[bad] = np.nan
     co2e[bad] = np.nan
 
-    # --- the result ------------------------------------------------------------------------
+    # --- the result: three pieces joined side by side, none of them copied -----------------
+    activity = frame["activity"]
     region = np.array([k["region"] for k in keys], dtype=object)[codes] if keys else []
-    out: dict[str, Any] = {
-        "activity": frame["activity"].to_numpy(),
+    given: dict[str, Any] = {
+        "activity": _text(activity),
         "amount": amount,
-        "unit": frame["unit"].to_numpy(),
-        "region": region,
+        "unit": _text(frame["unit"]),
+        "region": _as_text_like(region, activity),
     }
     if "year" in frame.columns:
         years = np.array([-1 if k["year"] is None else k["year"] for k in keys], dtype=np.int64)
         year_codes = years[codes]
-        out["year"] = pd.arrays.IntegerArray(year_codes, mask=year_codes < 0)
-    out["scope"] = scope
+        given["year"] = pd.arrays.IntegerArray(year_codes, mask=year_codes < 0)
+    given["scope"] = scope
     for tag in _TAG_COLUMNS[1:]:
         if tag in frame.columns:
-            out[tag] = frame[tag].to_numpy()
+            given[tag] = _text(frame[tag])
     for given_column in _CARRIED_COLUMNS:  # the row's own inputs stay in its audit trail
         if given_column in frame.columns:
-            out[given_column] = frame[given_column].to_numpy()
-    for gas in gases:
-        out[_mass_column(gas)] = masses[gas]
-    out[f"CO2e ({metric}) [t]"] = co2e
-    out["method"] = per_row([p.method if p else "" for p in plans], codes, bad)
+            given[given_column] = _text(frame[given_column])
+    masses = pd.DataFrame(
+        block.T,
+        columns=[*map(_mass_column, gases), f"CO2e ({metric}) [t]"],
+        index=frame.index,
+        copy=False,
+    )
+    trail_by_plan: dict[str, Any] = {"method": [p.method if p else "" for p in plans]}
     trails: dict[int, tuple[str, str, str]] = {}  # keys planned together share their factors
     for p in plans:
         if p is not None and id(p.factors) not in trails:
             trails[id(p.factors)] = _trail(p)
     trail = [trails[id(p.factors)] if p else ("", "", "") for p in plans]
     for position, column in enumerate(("factor_id", "factor_edition", "fallback")):
-        out[column] = per_row([t[position] for t in trail], codes, bad)
-    out["error"] = messages.categorical(row_error)
-    return Emissions(pd.DataFrame(out, index=frame.index), metric)
+        trail_by_plan[column] = [t[position] for t in trail]
+    audit: dict[str, Any] = {
+        column: per_row(per_plan, codes, bad) for column, per_plan in trail_by_plan.items()
+    }
+    audit["error"] = messages.categorical(row_error)
+    pieces = [
+        pd.DataFrame(given, index=frame.index, copy=False),
+        masses,
+        pd.DataFrame(audit, index=frame.index, copy=False),
+    ]
+    return Emissions(pd.concat(pieces, axis=1), metric)  # one shared index: nothing to align
+
+
+def _text(column: pd.Series) -> Any:
+    """A column for the result: pandas text arrays as they are, anything else as numpy."""
+    return column.array if isinstance(column.dtype, pd.StringDtype) else column.to_numpy()
+
+
+def _as_text_like(values: Any, like: pd.Series) -> Any:
+    """Strings in an object array, in ``like``'s pandas text dtype if it has one."""
+    if isinstance(like.dtype, pd.StringDtype):
+        return pd.array(values, dtype=like.dtype)
+    return values
 
 
 def _trail(plan: _Plan | None) -> tuple[str, str, str]:
