@@ -77,9 +77,30 @@ def test_factorize_keys_codes_each_distinct_combination_once() -> None:
         {"activity": ["a", "b", "a", "a"], "unit": ["t", "t", "t", None], "year": [1, 1, 1, 1]}
     )
     codes, keys = factorize_keys(frame, {"activity": "activity", "unit": "unit", "region": "x"})
-    assert codes.tolist() == [0, 1, 0, 2]
-    assert keys == [
+    assert len(keys) == 3
+    assert codes[0] == codes[2]
+    assert len({codes[0], codes[1], codes[3]}) == 3
+    assert [keys[c] for c in codes] == [
         {"activity": "a", "unit": "t", "region": None},
         {"activity": "b", "unit": "t", "region": None},
+        {"activity": "a", "unit": "t", "region": None},
         {"activity": "a", "unit": None, "region": None},
     ]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(["a", "b", None]), st.sampled_from(["t", "kg", ""])),
+        max_size=40,
+    )
+)
+def test_factorize_keys_agrees_with_groupby(pairs: list[tuple[str | None, str]]) -> None:
+    # rows with equal keys (blanks all count as one blank) share a code; others do not
+    frame = pd.DataFrame(pairs, columns=["activity", "unit"], dtype=object)
+    codes, keys = factorize_keys(frame, {"activity": "activity", "unit": "unit"})
+    assert len(codes) == len(frame)
+    as_keys = [(a, u or None) for a, u in pairs]
+    for i in range(len(pairs)):
+        for j in range(len(pairs)):
+            assert (codes[i] == codes[j]) == (as_keys[i] == as_keys[j])
+    assert sorted(map(str, {tuple(k.values()) for k in keys})) == sorted(map(str, set(as_keys)))

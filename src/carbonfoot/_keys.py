@@ -53,6 +53,29 @@ def as_year(value: object) -> int:
     return int(as_float)
 
 
+def _references(objects: np.ndarray) -> np.ndarray:
+    """The object references of a 1-d object array, as integers (CPython only).
+
+    A read-only view of the array's own pointer buffer (any positive stride, so a column of a
+    2-d array is not copied), to be used while ``objects``, which owns the references, is
+    alive.
+    """
+    step = objects.strides[0]
+    if step <= 0 or step % ctypes.sizeof(ctypes.c_ssize_t):
+        objects = np.ascontiguousarray(objects)
+        step = objects.strides[0]
+    span = step * (len(objects) - 1) + ctypes.sizeof(ctypes.c_ssize_t)
+    memory = (ctypes.c_char * span).from_address(objects.ctypes.data)
+    return np.ndarray((len(objects),), dtype=np.intp, buffer=memoryview(memory), strides=(step,))
+
+
+def _first_rows(codes: np.ndarray, count: int) -> np.ndarray:
+    """The first row of each of ``count`` codes (every code from 0 to count - 1 occurs)."""
+    first = np.empty(count, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes) - 1, -1, -1)  # the last write, the first row, wins
+    return first
+
+
 def factorize(column: pd.Series | np.ndarray, *, na_sentinel: bool) -> tuple[np.ndarray, Any]:
     """`pandas.factorize` (codes, distinct values), faster for columns of repeated strings.
 
@@ -66,16 +89,10 @@ def factorize(column: pd.Series | np.ndarray, *, na_sentinel: bool) -> tuple[np.
     objects = getattr(values, "_ndarray", values)  # NumpyExtensionArray / StringArray storage
     if not (_CPYTHON and isinstance(objects, np.ndarray) and objects.dtype == object):
         return pd.factorize(column, use_na_sentinel=na_sentinel)
-    objects = np.ascontiguousarray(objects)
     if not len(objects):
         return pd.factorize(objects, use_na_sentinel=na_sentinel)
-    # the references as integers: a read-only view of the array's own pointer buffer, used
-    # while ``objects`` (which owns the references) is alive
-    buffer = (ctypes.c_ssize_t * len(objects)).from_address(objects.ctypes.data)
-    references = np.frombuffer(memoryview(buffer), dtype=np.intp)
-    reference_codes, distinct_references = pd.factorize(references)
-    first = np.empty(len(distinct_references), dtype=np.int64)
-    first[reference_codes[::-1]] = np.arange(len(objects) - 1, -1, -1)
+    reference_codes, distinct_references = pd.factorize(_references(objects))
+    first = _first_rows(reference_codes, len(distinct_references))
     value_codes, distinct = pd.factorize(objects[first], use_na_sentinel=na_sentinel)
     codes = value_codes[reference_codes]
     if isinstance(column, pd.Series) and not isinstance(distinct, pd.Index):
@@ -93,7 +110,8 @@ def factorize_keys(
     the combined code is kept within int64 however many distinct values there are.
     """
     combined = np.zeros(len(frame), dtype=np.int64)
-    coded: list[tuple[str, np.ndarray, np.ndarray]] = []
+    bound = 1  # every combined code is below this
+    coded: list[tuple[str, np.ndarray, list[Any]]] = []
     for name, column in columns.items():
         if column not in frame.columns:
             continue
@@ -106,18 +124,31 @@ def factorize_keys(
                 f"column {column!r} holds values that are not text or numbers (e.g. lists)"
             ) from None
         size = max(len(distinct), 1)
-        if combined.max(initial=0) >= (2**62) // size:  # re-densify before it could overflow
+        if bound * size >= 2**62:  # re-densify before it could overflow
             combined = np.unique(combined, return_inverse=True)[1].astype(np.int64)
+            bound = int(combined.max(initial=0)) + 1
         combined = combined * size + codes
-        coded.append((name, codes, np.asarray(distinct, dtype=object)))
-    inverse, combos = pd.factorize(combined)  # hashing: O(n), no sort
-    first = np.empty(len(combos), dtype=np.int64)
-    first[inverse[::-1]] = np.arange(len(inverse) - 1, -1, -1)  # first row of each key
-    keys: list[dict[str, Any]] = [dict.fromkeys(columns) for _ in range(len(first))]
-    for name, codes, uniques in coded:
-        for key, value in zip(keys, uniques[codes[first]], strict=True):
-            key[name] = None if blank(value) else value
-    return inverse.astype(np.int64), keys
+        bound *= size
+        # blanks become None once per distinct value, not once per key
+        coded.append((name, codes, [None if blank(v) else v for v in distinct]))
+    inverse, count = _dense(combined, bound)
+    first = _first_rows(inverse, count)
+    keys: list[dict[str, Any]] = [dict.fromkeys(columns) for _ in range(count)]
+    for name, codes, values in coded:
+        for key, code in zip(keys, codes[first].tolist(), strict=True):
+            key[name] = values[code]
+    return inverse, keys
+
+
+def _dense(codes: np.ndarray, bound: int) -> tuple[np.ndarray, int]:
+    """Renumber codes (all below ``bound``) as 0, 1, ... in order; returns them and how many."""
+    if bound > max(4 * len(codes), 2**20):  # sparse: hash them
+        dense, distinct = pd.factorize(codes)
+        return dense.astype(np.int64), len(distinct)
+    present = np.zeros(bound, dtype=bool)
+    present[codes] = True
+    number = np.cumsum(present, dtype=np.int64) - 1
+    return number[codes], int(number[-1]) + 1
 
 
 class Messages:
