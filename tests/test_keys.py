@@ -38,9 +38,24 @@ COLUMNS = {
 @pytest.mark.parametrize("name", COLUMNS)
 @pytest.mark.parametrize("na_sentinel", [True, False])
 @pytest.mark.parametrize("as_series", [True, False])
-def test_factorize_matches_pandas(name: str, na_sentinel: bool, as_series: bool) -> None:
-    column = COLUMNS[name]
+@pytest.mark.parametrize("repeat", [1, 20], ids=["short", "repeated (reference path)"])
+def test_factorize_matches_pandas(
+    name: str, na_sentinel: bool, as_series: bool, repeat: int
+) -> None:
+    column = np.tile(COLUMNS[name], repeat)
     _same_as_pandas(pd.Series(column) if as_series else column, na_sentinel)
+
+
+def test_factorize_refuses_unhashable_cells_like_pandas() -> None:
+    shared = [1, 2]
+    for make in (lambda: [1, 2], lambda: shared):  # many list objects, or one repeated
+        column = np.empty(40, dtype=object)
+        for i in range(40):
+            column[i] = make() if i % 2 else "t"
+        with pytest.raises(TypeError):
+            pd.factorize(column)
+        with pytest.raises(TypeError):
+            factorize(column, na_sentinel=False)
 
 
 @pytest.mark.parametrize(
@@ -62,14 +77,17 @@ texts = st.sampled_from(["t", "kt", "万t", "MWh", "", " ", "fuel.diesel"])
 cells = st.one_of(texts, st.none(), st.just(float("nan")), st.integers(2020, 2023))
 
 
-@given(st.lists(cells, max_size=60), st.booleans())
-def test_factorize_matches_pandas_on_any_mix(values: list[object], na_sentinel: bool) -> None:
-    # copies of the strings as new objects too, so equal values come in different objects
+@given(st.lists(cells, max_size=12), st.integers(1, 20), st.booleans())
+def test_factorize_matches_pandas_on_any_mix(
+    values: list[object], repeat: int, na_sentinel: bool
+) -> None:
+    # copies of the strings as new objects too, so equal values come in different objects;
+    # repeated, so that the reference path (few distinct objects) is taken as well
     column = np.array(
         [v if not isinstance(v, str) or i % 2 else "".join(list(v)) for i, v in enumerate(values)],
         dtype=object,
     )
-    _same_as_pandas(column, na_sentinel)
+    _same_as_pandas(np.tile(column, repeat), na_sentinel)
 
 
 def test_factorize_keys_codes_each_distinct_combination_once() -> None:

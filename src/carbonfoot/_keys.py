@@ -92,8 +92,13 @@ def factorize(column: pd.Series | np.ndarray, *, na_sentinel: bool) -> tuple[np.
     if not len(objects):
         return pd.factorize(objects, use_na_sentinel=na_sentinel)
     reference_codes, distinct_references = pd.factorize(_references(objects))
-    first = _first_rows(reference_codes, len(distinct_references))
-    value_codes, distinct = pd.factorize(objects[first], use_na_sentinel=na_sentinel)
+    if len(distinct_references) > len(objects) // 8:  # mostly distinct objects: no gain
+        return pd.factorize(column, use_na_sentinel=na_sentinel)
+    # each distinct reference back to its object (alive: ``objects`` holds it)
+    distinct_objects = np.empty(len(distinct_references), dtype=object)
+    for number, reference in enumerate(distinct_references.tolist()):
+        distinct_objects[number] = ctypes.cast(reference, ctypes.py_object).value
+    value_codes, distinct = pd.factorize(distinct_objects, use_na_sentinel=na_sentinel)
     codes = value_codes[reference_codes]
     if isinstance(column, pd.Series) and not isinstance(distinct, pd.Index):
         distinct = pd.Index(distinct, dtype=column.dtype)

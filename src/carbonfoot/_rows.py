@@ -147,6 +147,15 @@ def is_energy(unit: str) -> bool:
     return Q_(1, parsed).dimensionality == _ENERGY
 
 
+@functools.lru_cache(maxsize=1024, typed=True)  # typed: True is not the year 1
+def _year(value: Any) -> int | str:
+    """`as_year` of a key's year, or why it is not one (cached: keys repeat their years)."""
+    try:
+        return as_year(value)
+    except ValidationError as exc:
+        return str(exc)
+
+
 def key_problem(key: dict[str, Any], known: Any) -> str:
     """Why a key cannot be computed before any factor is looked up ('' if it can).
 
@@ -159,10 +168,10 @@ def key_problem(key: dict[str, Any], known: Any) -> str:
     if key["unit"] is None:
         return "unit is missing"
     if key["year"] is not None:
-        try:
-            key["year"] = as_year(key["year"])
-        except ValidationError as exc:
-            return str(exc)
+        year = _year(key["year"])
+        if isinstance(year, str):
+            return year
+        key["year"] = year
     if key["region"] is None:
         key["region"] = DEFAULT_REGION
     return ""

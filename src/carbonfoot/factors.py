@@ -418,6 +418,7 @@ class FactorTable:
         self._index_lock = threading.Lock()
         self._by_key: dict[tuple[str, str], list[dict[str, Any]]] | None = None
         self._memo: dict[tuple[Any, ...], Factor | Exception] = {}
+        self._candidates: dict[tuple[Any, ...], dict[str, list[dict[str, Any]]]] = {}
 
     # --- basics -----------------------------------------------------------------------
     def __len__(self) -> int:
@@ -565,22 +566,15 @@ class FactorTable:
                 f"No {parameter} for activity {activity!r} in {self!r}. Activities with "
                 f"{parameter}: {_shorten(have)}"
             )
-        rows = [
-            r
-            for r in rows
-            if (gas is None or r["gas"] == gas)
-            and (sector is None or r["sector"] in (sector, ""))
-            and (dataset is None or r["dataset"] == dataset)
-            and (edition is None or r["edition"] == edition)
-        ]
-        if not rows:
+        by_region = self._candidates_by_region(rows, gas, sector, dataset, edition)
+        if not by_region:
             raise _NotFound(
                 f"No {parameter} for {activity!r} with gas={gas!r}, sector={sector!r}, "
                 f"dataset={dataset!r}, edition={edition!r} in {self!r}"
             )
         notes: list[str] = []
         for place in chain:
-            at_place = [r for r in rows if r["region"] == place]
+            at_place = by_region.get(place, [])
             gases = sorted({r["gas"] or "-" for r in at_place})
             if gas is None and len(gases) > 1:
                 raise DataError(
@@ -607,6 +601,7 @@ class FactorTable:
                     f"{place}, year {year}: {listed}. Narrow it with gas=, sector= or dataset=."
                 )
             return self._factor(here[0], "; ".join(notes))
+        rows = [r for at_place in by_region.values() for r in at_place]
         years = sorted({r["year"] for r in rows if r["year"] is not None})
         raise _NotFound(
             f"No {parameter} for {activity!r} in region chain {' → '.join(chain)}"
@@ -614,6 +609,31 @@ class FactorTable:
             f"{_shorten(sorted({r['region'] for r in rows}))}; "
             f"years: {years or 'not year-specific'}"
         )
+
+    def _candidates_by_region(
+        self,
+        rows: list[dict[str, Any]],
+        gas: str | None,
+        sector: str | None,
+        dataset: str | None,
+        edition: str | None,
+    ) -> dict[str, list[dict[str, Any]]]:
+        """The rows that match everything but region and year, by region (kept per filter:
+        a run asks the same question for many regions)."""
+        memo_key = (id(rows), gas, sector, dataset, edition)  # rows: one list of the index
+        found = self._candidates.get(memo_key)
+        if found is None:
+            found = {}
+            for r in rows:
+                if (
+                    (gas is None or r["gas"] == gas)
+                    and (sector is None or r["sector"] in (sector, ""))
+                    and (dataset is None or r["dataset"] == dataset)
+                    and (edition is None or r["edition"] == edition)
+                ):
+                    found.setdefault(r["region"], []).append(r)
+            self._candidates[memo_key] = found
+        return found
 
     def _factor(self, row: dict[str, Any], fallback: str) -> Factor:
         return Factor(

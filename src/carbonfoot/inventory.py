@@ -28,7 +28,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from typing import Any, Final, Literal, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -165,8 +165,7 @@ class _Term:
         return value
 
 
-@dataclass(frozen=True)
-class _Plan:
+class _Plan(NamedTuple):
     """How the rows of one key are computed; ``coefficients`` (one per term) once priced."""
 
     method: str
@@ -299,7 +298,9 @@ class _Planner:
         root = root_unit(key["unit"])
         shared = None
         if root is not None:
-            memo_key = tuple(root if name == "unit" else value for name, value in key.items())
+            values = list(key.values())
+            values[list(key).index("unit")] = root
+            memo_key = tuple(values)
             if memo_key not in self._memo:
                 try:
                     self._memo[memo_key] = _plan(
@@ -698,18 +699,14 @@ def calculate(
     co2e[bad] = np.nan
 
     # --- the result: three pieces joined side by side, none of them copied -----------------
-    activity = frame["activity"]
-    region = np.array([k["region"] for k in keys], dtype=object)[codes] if keys else []
     given: dict[str, Any] = {
-        "activity": _text(activity),
+        "activity": _text(frame["activity"]),
         "amount": amount,
         "unit": _text(frame["unit"]),
-        "region": _as_text_like(region, activity),
+        "region": _regions(frame, keys, codes),
     }
     if "year" in frame.columns:
-        years = np.array([-1 if k["year"] is None else k["year"] for k in keys], dtype=np.int64)
-        year_codes = years[codes]
-        given["year"] = pd.arrays.IntegerArray(year_codes, mask=year_codes < 0)
+        given["year"] = _years(frame["year"], keys, codes)
     given["scope"] = scope
     for tag in _TAG_COLUMNS[1:]:
         if tag in frame.columns:
@@ -748,11 +745,23 @@ def _text(column: pd.Series) -> Any:
     return column.array if isinstance(column.dtype, pd.StringDtype) else column.to_numpy()
 
 
-def _as_text_like(values: Any, like: pd.Series) -> Any:
-    """Strings in an object array, in ``like``'s pandas text dtype if it has one."""
-    if isinstance(like.dtype, pd.StringDtype):
-        return pd.array(values, dtype=like.dtype)
-    return values
+def _regions(frame: pd.DataFrame, keys: list[dict[str, Any]], codes: np.ndarray) -> Any:
+    """The region of every row: as given, with blanks filled with the default region."""
+    if "region" in frame.columns and all(k["region"] != DEFAULT_REGION for k in keys):
+        return _text(frame["region"])  # nothing was filled in: the column as it is
+    region = np.array([k["region"] for k in keys], dtype=object)[codes] if keys else []
+    like = frame["activity"].dtype
+    return pd.array(region, dtype=like) if isinstance(like, pd.StringDtype) else region
+
+
+def _years(given: pd.Series, keys: list[dict[str, Any]], codes: np.ndarray) -> Any:
+    """The data year of every row as nullable integers ("2023" and 2023.0 read as 2023)."""
+    if given.dtype.kind in "iu":  # whole numbers already: the column as it is
+        values = given.to_numpy(dtype=np.int64)
+        return pd.arrays.IntegerArray(values, mask=np.zeros(len(values), dtype=bool))
+    years = np.array([-1 if k["year"] is None else k["year"] for k in keys], dtype=np.int64)
+    year_codes = years[codes]
+    return pd.arrays.IntegerArray(year_codes, mask=year_codes < 0)
 
 
 def _trail(plan: _Plan | None) -> tuple[str, str, str]:
