@@ -48,10 +48,10 @@ def test_factorize_matches_pandas(
 
 def test_factorize_refuses_unhashable_cells_like_pandas() -> None:
     shared = [1, 2]
-    for make in (lambda: [1, 2], lambda: shared):  # many list objects, or one repeated
+    for one_list in (False, True):  # many list objects, or one repeated
         column = np.empty(40, dtype=object)
         for i in range(40):
-            column[i] = make() if i % 2 else "t"
+            column[i] = (shared if one_list else [1, 2]) if i % 2 else "t"
         with pytest.raises(TypeError):
             pd.factorize(column)
         with pytest.raises(TypeError):
