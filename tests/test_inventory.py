@@ -412,3 +412,18 @@ def test_errors_name_the_unit_the_row_gave() -> None:
     assert "density" in errors[1]
     assert "10000 t kg CO2 / kWh" in errors[2]
     assert "g m^2" not in " ".join(errors)
+
+
+def test_nullable_year_columns_with_gaps() -> None:
+    # a pandas Int64 year column with a gap: the gap takes the latest year (recorded), the
+    # others their own; the result's year column keeps the gap
+    rows = _rows(
+        {"activity": "electricity.grid", "amount": 1, "unit": "MWh", "region": "CN-AH"},
+        {"activity": "electricity.grid", "amount": 1, "unit": "MWh", "region": "CN-AH"},
+    )
+    rows["year"] = pd.array([2023, None], dtype="Int64")
+    frame = cf.calculate(rows).frame
+    assert frame["year"].isna().tolist() == [False, True]
+    assert frame["year"].iloc[0] == 2023
+    assert frame["CO2 [t]"].iloc[0] == 0.6553
+    assert "latest" in frame["fallback"].iloc[1]

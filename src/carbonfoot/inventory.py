@@ -756,7 +756,7 @@ def _regions(frame: pd.DataFrame, keys: list[dict[str, Any]], codes: np.ndarray)
 
 def _years(given: pd.Series, keys: list[dict[str, Any]], codes: np.ndarray) -> Any:
     """The data year of every row as nullable integers ("2023" and 2023.0 read as 2023)."""
-    if given.dtype.kind in "iu":  # whole numbers already: the column as it is
+    if isinstance(given.dtype, np.dtype) and given.dtype.kind in "iu":  # numpy ints: as they are
         values = given.to_numpy(dtype=np.int64)
         return pd.arrays.IntegerArray(values, mask=np.zeros(len(values), dtype=bool))
     years = np.array([-1 if k["year"] is None else k["year"] for k in keys], dtype=np.int64)
