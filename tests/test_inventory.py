@@ -427,3 +427,76 @@ def test_nullable_year_columns_with_gaps() -> None:
     assert frame["year"].iloc[0] == 2023
     assert frame["CO2 [t]"].iloc[0] == 0.6553
     assert "latest" in frame["fallback"].iloc[1]
+
+
+def test_reversed_and_strided_inputs_give_the_same_result() -> None:
+    # a reversed view has a negative stride: its text is coded from a contiguous copy
+    rows = _rows(
+        *(
+            {"activity": "electricity.grid", "amount": float(i), "unit": ("MWh", "kWh")[i % 2],
+             "region": "CN-AH", "year": 2023}
+            for i in range(1, 51)
+        )
+    )  # fmt: skip
+    forward = cf.calculate(rows).frame
+    backward = cf.calculate(rows.iloc[::-1]).frame
+    assert backward["CO2 [t]"].tolist() == forward["CO2 [t]"].iloc[::-1].tolist()
+    assert (
+        cf.calculate(rows.iloc[::3]).frame["CO2 [t]"].tolist()
+        == forward["CO2 [t]"].iloc[::3].tolist()
+    )
+
+
+def test_the_result_does_not_share_memory_with_the_input() -> None:
+    rows = _rows(
+        *({"activity": "electricity.grid", "amount": a, "unit": "MWh", "region": "CN-AH",
+           "year": 2023} for a in (1.0, 2.0, 3.0))
+    )  # fmt: skip
+    result = cf.calculate(rows)
+    rows.loc[0, "year"] = 1990
+    rows.loc[0, "region"] = "CN-BJ"
+    rows.loc[0, "amount"] = 99.0
+    assert result.frame.loc[0, "year"] == 2023
+    assert result.frame.loc[0, "region"] == "CN-AH"
+    assert result.frame.loc[0, "amount"] == 1.0
+    result.frame.loc[0, "amount"] = 5.0  # the result is the caller's to edit
+    assert rows.loc[0, "amount"] == 99.0
+
+
+def test_a_unit_error_comes_before_a_later_lookup_error() -> None:
+    # the diesel row is in m3 but its own NCV is per kg (a density is missing), and its sector
+    # is not one of the known ones: the unit problem is reported, as each term is checked in
+    # the order the method builds it
+    row = {"activity": "fuel.diesel", "amount": 1.0, "unit": "m3", "ncv": 43.0,
+           "ncv_unit": "MJ / kg", "carbon_content": 0.0202, "carbon_content_unit": "t C / GJ",
+           "oxidation_rate": 98.0, "oxidation_rate_unit": "%", "sector": "bogus"}  # fmt: skip
+    error = cf.calculate(_rows(row), errors="collect").frame["error"].iloc[0]
+    assert "density" in error
+
+
+def test_odd_keys_do_not_crash_collect_mode() -> None:
+    rows = _rows(
+        {"activity": "fuel.unobtainium", "amount": 1.0, "unit": "t", "year": "abc"},
+        {"activity": "fuel.diesel", "amount": 1.0, "unit": " "},
+    )
+    errors = cf.calculate(rows, errors="collect").frame["error"].tolist()
+    assert "unknown activity" in errors[0]
+    assert errors[1] == "unit is missing"
+
+
+def test_override_multipliers_do_not_depend_on_other_rows() -> None:
+    # the same row alone and after a row that uses only one of its overrides: bit-identical
+    # (the overrides multiply in one fixed order; before, the order followed the keys', and
+    # this row gave 8050.088199999998 alone but 8050.088199999999 after the other row)
+    row = {"activity": "fuel.coke_oven_gas", "amount": 1.0, "unit": "万t", "ncv": 17.0,
+           "ncv_unit": "GJ / t", "oxidation_rate": 95.1, "oxidation_rate_unit": "%"}  # fmt: skip
+    other = {"activity": "fuel.natural_gas", "amount": 1.0, "unit": "万Nm3",
+             "oxidation_rate": 98.0, "oxidation_rate_unit": "%"}  # fmt: skip
+    alone = cf.calculate(_rows(row)).frame["CO2 [t]"].iloc[0]
+    after = cf.calculate(_rows(other, row)).frame["CO2 [t]"].iloc[1]
+    assert alone == after
+
+
+def test_canonical_gas_keeps_its_specific_messages() -> None:
+    with pytest.raises(cf.FactorNotFoundError, match="R-410A is a mixture"):
+        cf.units.canonical_gas("R-410A")

@@ -30,12 +30,12 @@ _CPYTHON = sys.implementation.name == "cpython"
 
 
 def blank(value: object) -> bool:
-    """Whether a cell is empty: None, NA, NaN or ''."""
+    """Whether a cell is empty: None, NA, NaN, '' or only white space."""
     if value is None or value is pd.NA or value is pd.NaT:
         return True
     if isinstance(value, float):
         return math.isnan(value)
-    return isinstance(value, str) and value == ""
+    return isinstance(value, str) and not value.strip()
 
 
 def as_year(value: object) -> int:
@@ -58,15 +58,17 @@ def _references(objects: np.ndarray) -> np.ndarray:
 
     A read-only view of the array's own pointer buffer (any positive stride, so a column of a
     2-d array is not copied), to be used while ``objects``, which owns the references, is
-    alive.
+    alive. The stride must be a positive multiple of a pointer's size (`_readable`).
     """
     step = objects.strides[0]
-    if step <= 0 or step % ctypes.sizeof(ctypes.c_ssize_t):
-        objects = np.ascontiguousarray(objects)
-        step = objects.strides[0]
     span = step * (len(objects) - 1) + ctypes.sizeof(ctypes.c_ssize_t)
     memory = (ctypes.c_char * span).from_address(objects.ctypes.data)
     return np.ndarray((len(objects),), dtype=np.intp, buffer=memoryview(memory), strides=(step,))
+
+
+def _readable(objects: np.ndarray) -> bool:
+    step = objects.strides[0]
+    return step > 0 and step % ctypes.sizeof(ctypes.c_ssize_t) == 0
 
 
 def _first_rows(codes: np.ndarray, count: int) -> np.ndarray:
@@ -84,6 +86,8 @@ def factorize(column: pd.Series | np.ndarray, *, na_sentinel: bool) -> tuple[np.
     object references (integers) first and the few distinct objects by value afterwards gives
     exactly pandas' answer about ten times faster than hashing every string. With
     ``na_sentinel`` blank cells (None, NaN, NA) get code -1, as in `pandas.factorize`.
+
+    Like pandas, it expects that no other thread writes to the column meanwhile.
     """
     values = column.array if isinstance(column, pd.Series) else column
     objects = getattr(values, "_ndarray", values)  # NumpyExtensionArray / StringArray storage
@@ -91,6 +95,8 @@ def factorize(column: pd.Series | np.ndarray, *, na_sentinel: bool) -> tuple[np.
         return pd.factorize(column, use_na_sentinel=na_sentinel)
     if not len(objects):
         return pd.factorize(objects, use_na_sentinel=na_sentinel)
+    if not _readable(objects):  # e.g. a reversed view: a contiguous copy, kept alive here
+        objects = np.ascontiguousarray(objects)
     reference_codes, distinct_references = pd.factorize(_references(objects))
     if len(distinct_references) > len(objects) // 8:  # mostly distinct objects: no gain
         return pd.factorize(column, use_na_sentinel=na_sentinel)
@@ -196,9 +202,7 @@ def blank_cells(column: pd.Series) -> np.ndarray:
         codes, distinct = factorize(column, na_sentinel=True)
     except TypeError:  # unhashable cells (e.g. lists) are not blank
         return column.isna().to_numpy(copy=True)
-    blank_value = np.array(
-        [blank(v) or (isinstance(v, str) and not v.strip()) for v in distinct], dtype=bool
-    )
+    blank_value = np.array([blank(v) for v in distinct], dtype=bool)
     is_blank = codes < 0
     if len(distinct):
         is_blank = is_blank | (blank_value[np.maximum(codes, 0)] & (codes >= 0))

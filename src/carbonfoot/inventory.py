@@ -193,6 +193,15 @@ class _Lookup:
         self.table = table
         self._found: dict[tuple[Any, ...], Factor | Exception] = {}
         self._gases: dict[tuple[str, str | None], list[str]] = {}
+        #: While a key is planned in its own unit: price each term as it is made, so that a
+        #: unit error comes before any later lookup's error (as when planning term by term).
+        self.eager_unit: str | None = None
+
+    def made(self, term: _Term) -> _Term:
+        """Return ``term``, checked against the key's own unit while `eager_unit` is set."""
+        if self.eager_unit is not None:
+            term.coefficient(self.eager_unit)
+        return term
 
     def select(self, key: dict[str, Any], gas: str | None = None, parameter: str = "") -> Factor:
         found = self._get(key, gas, parameter or "emission_factor")
@@ -309,8 +318,12 @@ class _Planner:
                 except (RowError, FactorNotFoundError, DataError, ValidationError, UnitError):
                     self._memo[memo_key] = None
             shared = self._memo[memo_key]
-        if shared is None:
-            shared = _plan(self.lookup, key, self.scope2_method)
+        if shared is None:  # planned in its own unit, so that its error names that unit
+            self.lookup.eager_unit = key["unit"]
+            try:
+                shared = _plan(self.lookup, key, self.scope2_method)
+            finally:
+                self.lookup.eager_unit = None
         coefficients = tuple(term.coefficient(key["unit"]) for term in shared.terms)
         return _Plan(shared.method, shared.terms, shared.factors, coefficients)
 
@@ -393,7 +406,7 @@ def _direct_plan(table: _Lookup, key: dict[str, Any], activity: str) -> _Plan:
         term_gas = _factor_gas(gas, factor.unit)  # CO2e factors carry their metric
         target = f"t CO2e ({term_gas[5:-1]})" if term_gas.startswith("CO2e(") else f"t {gas}"
         what = f"{activity} amount × {factor.factor_id}"
-        terms.append(_Term(term_gas, (factor.unit,), target, (factor.value,), (), what))
+        terms.append(table.made(_Term(term_gas, (factor.unit,), target, (factor.value,), (), what)))
         used.append(factor)
     return _Plan("direct: amount × emission factor", tuple(terms), tuple(used))
 
@@ -474,13 +487,15 @@ def _combustion_plan(table: _Lookup, key: dict[str, Any]) -> _Plan | None:
             n for n in ("carbon_content", "oxidation_rate") if key[n]
         )
         terms.append(
-            _Term(
-                "CO2",
-                (*energy_units, carbon[1], oxidation[1]),
-                "t CO2",
-                (energy_value, carbon[0], oxidation[0]),
-                row_values,
-                f"{what} × carbon × oxidation",
+            table.made(
+                _Term(
+                    "CO2",
+                    (*energy_units, carbon[1], oxidation[1]),
+                    "t CO2",
+                    (energy_value, carbon[0], oxidation[0]),
+                    row_values,
+                    f"{what} × carbon × oxidation",
+                )
             )
         )
         factors += [p[2] for p in (carbon, oxidation) if p[2] is not None]
@@ -492,13 +507,15 @@ def _combustion_plan(table: _Lookup, key: dict[str, Any]) -> _Plan | None:
                 raise RowError(f"{activity}: give both carbon_content and oxidation_rate")
             return None
         terms.append(
-            _Term(
-                "CO2",
-                (*energy_units, co2.unit),
-                "t CO2",
-                (energy_value, co2.value),
-                energy_values,
-                f"{what} × {co2.factor_id}",
+            table.made(
+                _Term(
+                    "CO2",
+                    (*energy_units, co2.unit),
+                    "t CO2",
+                    (energy_value, co2.value),
+                    energy_values,
+                    f"{what} × {co2.factor_id}",
+                )
             )
         )
         factors.append(co2)
@@ -510,13 +527,15 @@ def _combustion_plan(table: _Lookup, key: dict[str, Any]) -> _Plan | None:
             if other is None or not _per_energy(other.unit):
                 continue
             terms.append(
-                _Term(
-                    gas,
-                    (*energy_units, other.unit),
-                    _tonnes_of(gas),
-                    (energy_value, other.value),
-                    energy_values,
-                    f"{what} × {other.factor_id}",
+                table.made(
+                    _Term(
+                        gas,
+                        (*energy_units, other.unit),
+                        _tonnes_of(gas),
+                        (energy_value, other.value),
+                        energy_values,
+                        f"{what} × {other.factor_id}",
+                    )
                 )
             )
             factors.append(other)
@@ -635,7 +654,7 @@ def calculate(
                 weights[term.gas] = _weight(term.gas, metric)
 
     # --- row checks (vectorized) ---------------------------------------------------------
-    amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float)
+    amount = pd.to_numeric(frame["amount"], errors="coerce").to_numpy(dtype=float, copy=True)
     row_error = np.zeros(len(frame), dtype=np.int64)
     unreadable = ~np.isfinite(amount)
     for position in np.flatnonzero(unreadable)[:1000]:  # name the value given, row by row
@@ -689,9 +708,9 @@ def calculate(
         mass = block[number]
         np.take(coefficient[gas], codes, out=mass)
         mass *= amount
-        for (term_gas, name), used in uses.items():
-            if term_gas == gas:
-                mass *= np.where(used[codes], row_values[name], 1.0)
+        for name in _OVERRIDES:  # a fixed order: the last bit never depends on other rows
+            if (gas, name) in uses:
+                mass *= np.where(uses[(gas, name)][codes], row_values[name], 1.0)
         weight = weights[gas]
         if isinstance(weight, float):
             co2e += mass * weight
@@ -741,8 +760,14 @@ def calculate(
 
 
 def _text(column: pd.Series) -> Any:
-    """A column for the result: pandas text arrays as they are, anything else as numpy."""
-    return column.array if isinstance(column.dtype, pd.StringDtype) else column.to_numpy()
+    """A copy of an input column for the result (pandas text stays pandas text).
+
+    A copy: the result must not change when the caller edits the input afterwards, nor make
+    the caller's data read-only.
+    """
+    if isinstance(column.dtype, pd.StringDtype):
+        return column.array.copy()
+    return column.to_numpy(copy=True)
 
 
 def _regions(frame: pd.DataFrame, keys: list[dict[str, Any]], codes: np.ndarray) -> Any:
@@ -757,9 +782,12 @@ def _regions(frame: pd.DataFrame, keys: list[dict[str, Any]], codes: np.ndarray)
 def _years(given: pd.Series, keys: list[dict[str, Any]], codes: np.ndarray) -> Any:
     """The data year of every row as nullable integers ("2023" and 2023.0 read as 2023)."""
     if isinstance(given.dtype, np.dtype) and given.dtype.kind in "iu":  # numpy ints: as they are
-        values = given.to_numpy(dtype=np.int64)
+        values = given.to_numpy(dtype=np.int64, copy=True)
         return pd.arrays.IntegerArray(values, mask=np.zeros(len(values), dtype=bool))
-    years = np.array([-1 if k["year"] is None else k["year"] for k in keys], dtype=np.int64)
+    # a key whose year could not be read (or was never checked) has none
+    years = np.array(
+        [k["year"] if isinstance(k["year"], int) else -1 for k in keys], dtype=np.int64
+    )
     year_codes = years[codes]
     return pd.arrays.IntegerArray(year_codes, mask=year_codes < 0)
 
