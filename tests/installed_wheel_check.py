@@ -27,6 +27,10 @@ def main() -> None:
     packages = sorted(p.parent.relative_to(location) for p in location.glob("*/*/datapackage.yaml"))
     if len(packages) < 2 or not (location.parent / "py.typed").is_file():
         raise SystemExit(f"wheel is missing data or py.typed: {packages}")
+    # the product solver needs scipy, a runtime dependency: solve the FICTIONAL demo product
+    bracket = cf.examples.load_demo_product().solve().co2e("bracket at customer")
+    if not 5.0 < bracket.magnitude < 6.0:
+        raise SystemExit(f"unexpected demo product footprint {bracket}")
     print(f"installed wheel OK: carbonfoot {cf.__version__} from {location.parent}")
     print(f"bundled data packages: {', '.join(map(str, packages))}; {len(every)} factor rows")
 

@@ -38,7 +38,7 @@ from carbonfoot.units import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from carbonfoot import energy, examples, factors, inventory, park
+    from carbonfoot import energy, examples, factors, inventory, park, product
     from carbonfoot.energy import EnergyUse, energy_consumption
     from carbonfoot.factors import Factor, FactorTable, load_factors, read_factors
     from carbonfoot.inventory import Activity, Emissions, calculate
@@ -50,6 +50,9 @@ if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
         account_park,
         assess_zero_carbon_park,
     )
+    from carbonfoot.product.footprint import ProductFootprint
+    from carbonfoot.product.models import Input, Output, Process, Product, ProductSystem
+    from carbonfoot.product.pact import read_pact
 
 __version__ = "0.1.0"
 
@@ -75,6 +78,14 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "Enterprise": ("carbonfoot.park", "Enterprise"),
     "account_park": ("carbonfoot.park", "account_park"),
     "assess_zero_carbon_park": ("carbonfoot.park", "assess_zero_carbon_park"),
+    "product": ("carbonfoot.product", None),
+    "Input": ("carbonfoot.product.models", "Input"),
+    "Output": ("carbonfoot.product.models", "Output"),
+    "Process": ("carbonfoot.product.models", "Process"),
+    "Product": ("carbonfoot.product.models", "Product"),
+    "ProductSystem": ("carbonfoot.product.models", "ProductSystem"),
+    "ProductFootprint": ("carbonfoot.product.footprint", "ProductFootprint"),
+    "read_pact": ("carbonfoot.product.pact", "read_pact"),
 }
 
 
@@ -107,10 +118,16 @@ __all__ = [
     "FactorNotFoundError",
     "FactorTable",
     "GuidingData",
+    "Input",
     "MissingMetricError",
     "MixedMetricError",
+    "Output",
     "Park",
     "ParkOptions",
+    "Process",
+    "Product",
+    "ProductFootprint",
+    "ProductSystem",
     "Quantity",
     "UndefinedUnitError",
     "Unit",
@@ -131,7 +148,9 @@ __all__ = [
     "inventory",
     "load_factors",
     "park",
+    "product",
     "read_factors",
+    "read_pact",
     "testing",
     "to_co2e",
     "units",

@@ -7,13 +7,14 @@ industries of an Anhui industrial park, so that the library can be tried end to 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from carbonfoot.park import GuidingData
 
-__all__ = ["DemoPark", "load_demo_park"]
+__all__ = ["DemoPark", "load_demo_park", "load_demo_product"]
 
 #: (industry, how many tenants, monthly MWh, monthly 10^4 Nm3 gas, monthly t diesel) — FICTIONAL
 _INDUSTRIES: tuple[tuple[str, int, float, float, float], ...] = (
@@ -103,3 +104,98 @@ def load_demo_park(seed: int = 2023) -> DemoPark:
         product_energy_grades={"ceramic tiles": 2, "PCB copper-clad laminate": 1, "float glass": 3},
     )
     return DemoPark(frame, "CN-AH", 2023, guiding)
+
+
+def load_demo_product() -> Any:
+    """A FICTIONAL product system: a die-cast aluminium bracket made in Anhui in 2023.
+
+    Processes: ingot supply (an own factor, FICTIONAL), die casting (grid electricity and
+    natural gas from the bundled MEE/NBS and GB/T 32150 tables; runners and chips go back to
+    the foundry as scrap, credited by substitution), machining, packaging and road transport.
+    Amounts carry FICTIONAL uncertainties and data-quality ratings, so every feature of
+    `carbonfoot.product` can be tried on it. The declared product is ``"bracket at customer"``
+    (1 piece).
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> system = cf.examples.load_demo_product()
+    >>> [p.name for p in system.processes]
+    ['ingot supply', 'die casting', 'machining', 'packaging', 'road transport']
+    """
+    from carbonfoot.product.models import Distribution, Input, Output, Process, ProductSystem
+
+    fictional = "FICTIONAL value for the carbonfoot demo product; not a published factor"
+    ar6 = "kg CO2e (AR6GWP100) / kg"
+    anhui = {"region": "CN-AH", "year": 2023}
+    good = {"technological": 1.5, "temporal": 1.0, "geographical": 1.0,
+            "completeness": 1.5, "reliability": 1.0}  # fmt: skip
+    fair = {"technological": 2.5, "temporal": 2.0, "geographical": 2.5,
+            "completeness": 2.0, "reliability": 2.5}  # fmt: skip
+    processes = (
+        Process(
+            name="ingot supply",
+            stage="raw_material_acquisition",
+            outputs=(Output(product="aluminium ingot", amount=1, unit="kg"),),
+            inputs=(
+                Input(name="primary ingot (background)", amount=0.7, unit="kg", factor=14.0,
+                      factor_unit=ar6, factor_source=fictional, dqr=fair,
+                      factor_uncertainty=Distribution(kind="lognormal", gsd=1.15)),
+                Input(name="recycled ingot (background)", amount=0.3, unit="kg", factor=0.9,
+                      factor_unit=ar6, factor_source=fictional, dqr=fair,
+                      factor_uncertainty=Distribution(kind="lognormal", gsd=1.3)),
+            ),
+        ),
+        Process(
+            name="die casting",
+            outputs=(
+                Output(product="raw casting", amount=1000, unit="piece"),
+                Output(product="foundry scrap", amount=60, unit="kg",
+                       substitutes="aluminium ingot"),
+            ),
+            allocation="substitution",
+            location="CN-AH",
+            inputs=(
+                Input(product="aluminium ingot", amount=510, unit="kg", primary=True, dqr=good,
+                      amount_uncertainty=Distribution(kind="triangular", low=500, high=530)),
+                Input(activity="electricity.grid", amount=650, unit="kWh", primary=True,
+                      dqr=good, amount_uncertainty=Distribution(kind="normal", sd=40), **anhui),
+                Input(activity="fuel.natural_gas", amount=95, unit="Nm3", primary=True,
+                      dqr=good, amount_uncertainty=Distribution(kind="normal", sd=8), **anhui),
+            ),
+        ),
+        Process(
+            name="machining",
+            outputs=(Output(product="bracket", amount=1, unit="piece"),),
+            location="CN-AH",
+            inputs=(
+                Input(product="raw casting", amount=1, unit="piece", primary=True, dqr=good),
+                Input(activity="electricity.grid", amount=0.35, unit="kWh", primary=True,
+                      dqr=good, **anhui),
+                Input(name="cutting fluid", amount=0.004, unit="kg", factor=1.8,
+                      factor_unit=ar6, factor_source=fictional),
+            ),
+        ),
+        Process(
+            name="packaging",
+            outputs=(Output(product="packed bracket", amount=1, unit="piece"),),
+            inputs=(
+                Input(product="bracket", amount=1, unit="piece", primary=True, dqr=good),
+                Input(name="corrugated board", amount=0.05, unit="kg", factor=1.1,
+                      factor_unit=ar6, factor_source=fictional, packaging=True, dqr=fair),
+            ),
+        ),
+        Process(
+            name="road transport",
+            stage="distribution",
+            outputs=(Output(product="bracket at customer", amount=1, unit="piece"),),
+            inputs=(
+                Input(product="packed bracket", amount=1, unit="piece", primary=True, dqr=good),
+                Input(name="truck, 0.55 kg × 800 km", amount=0.44, unit="t km", factor=0.1,
+                      factor_unit="kg CO2e (AR6GWP100) / (t km)", factor_source=fictional,
+                      dqr=fair, amount_uncertainty=Distribution(kind="uniform", low=0.4,
+                                                                high=0.5)),
+            ),
+        ),
+    )  # fmt: skip
+    return ProductSystem(processes=processes)

@@ -165,6 +165,7 @@ _DEFINITIONS: Final[tuple[str, ...]] = (
     "cubic_meter = meter ** 3 = m3",
     "square_meter = meter ** 2 = m2",
     "tonne_kilometer = metric_ton * kilometer = tkm",
+    "piece = [piece] = pcs = item",  # a counted product (PACT declared unit "piece")
     "passenger = [passenger]",
     "passenger_kilometer = passenger * kilometer = pkm",
     "yuan = [currency_CNY] = CNY = 元",
@@ -831,21 +832,24 @@ def canonical_gas(gas: str) -> str:
     FactorNotFoundError
         ``gas`` is not a greenhouse gas carbonfoot knows; the message lists those it knows.
     """
-    known = _canonical_gas(str(gas))
+    known, problem = _canonical_gas(str(gas))
     if known is None:
-        raise FactorNotFoundError(f"Unknown gas {gas!r}; known gases: CO2, {', '.join(GASES)}")
+        raise FactorNotFoundError(
+            problem or f"Unknown gas {gas!r}; known gases: CO2, {', '.join(GASES)}"
+        )
     return known
 
 
 @functools.lru_cache(maxsize=4096)
-def _canonical_gas(gas: str) -> str | None:
-    """`canonical_gas` without the error: the key, or None (cached: plans call it per key)."""
+def _canonical_gas(gas: str) -> tuple[str | None, str]:
+    """`canonical_gas` without raising: (key, '') or (None, why); cached, as plans call it
+    once per key."""
     try:
         text = _preprocess(gas).strip()
-    except UnitError:
-        return None
+    except UnitError as exc:
+        return None, str(exc)
     text = _GAS_ALIASES.get(text, text)
-    return text if text in GASES or text == "CO2" else None
+    return (text, "") if text in GASES or text == "CO2" else (None, "")
 
 
 def check_metric(metric: object) -> Metric:
