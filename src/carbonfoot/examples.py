@@ -14,7 +14,7 @@ import pandas as pd
 
 from carbonfoot.park import GuidingData
 
-__all__ = ["DemoPark", "load_demo_park", "load_demo_product"]
+__all__ = ["DemoPark", "load_demo_footprint", "load_demo_park", "load_demo_product"]
 
 #: (industry, how many tenants, monthly MWh, monthly 10^4 Nm3 gas, monthly t diesel) — FICTIONAL
 _INDUSTRIES: tuple[tuple[str, int, float, float, float], ...] = (
@@ -199,3 +199,42 @@ def load_demo_product() -> Any:
         ),
     )  # fmt: skip
     return ProductSystem(processes=processes)
+
+
+def load_demo_footprint() -> Any:
+    """A FICTIONAL `ProductFootprint`: 2 m² of ceramic tile, 23 kg CO2e, with fixed id and dates.
+
+    Used by the PACT examples of the documentation; every identifier and number is made up.
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> footprint = cf.examples.load_demo_footprint()
+    >>> footprint.declared_unit_amount, footprint.declared_unit, footprint.fossil_ghg_emissions
+    (2.0, 'square meter', 23.0)
+    """
+    from datetime import UTC, datetime
+    from uuid import UUID
+
+    from carbonfoot.product.footprint import ProductFootprint
+
+    return ProductFootprint(
+        id=UUID("00000000-0000-4000-8000-000000000001"),
+        product_name="Ceramic tile (fictional)",
+        product_ids=["urn:gtin:0000000000001"],
+        product_category_cpc="3732",
+        company_name="Example Ceramics Co. (fictional)",
+        company_ids=["urn:company:example:ceramics"],
+        created=datetime(2025, 3, 1, tzinfo=UTC),
+        declared_unit="square meter",
+        declared_unit_amount=2.0,
+        product_mass_per_declared_unit=40.0,
+        reference_period_start=datetime(2024, 1, 1, tzinfo=UTC),
+        reference_period_end=datetime(2025, 1, 1, tzinfo=UTC),
+        fossil_ghg_emissions=23.0,
+        fossil_carbon_content=0.0,
+        characterization_factors=["AR6"],
+        cross_sectoral_standards=["ISO14067"],
+        exempted_emissions_percent=0.5,
+        primary_data_share=40.0,
+    )

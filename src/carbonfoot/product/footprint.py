@@ -776,23 +776,10 @@ class ProductFootprint(BaseModel):
 
         Examples
         --------
-        >>> from datetime import UTC, datetime
-        >>> footprint = ProductFootprint(
-        ...     product_name="Ceramic tile (fictional)",
-        ...     product_ids=["urn:gtin:0000000000001"],
-        ...     company_name="Example Ceramics Co. (fictional)",
-        ...     company_ids=["urn:company:example:ceramics"],
-        ...     declared_unit="square meter",
-        ...     reference_period_start=datetime(2024, 1, 1, tzinfo=UTC),
-        ...     reference_period_end=datetime(2025, 1, 1, tzinfo=UTC),
-        ...     fossil_ghg_emissions=11.5,
-        ...     fossil_carbon_content=0.0,
-        ...     characterization_factors=["AR6"],
-        ...     cross_sectoral_standards=["ISO14067"],
-        ...     exempted_emissions_percent=0.5,
-        ... )
+        >>> import carbonfoot as cf
+        >>> footprint = cf.examples.load_demo_footprint()  # 2 m² of tile
         >>> print(footprint.summary().splitlines()[7])
-        化石温室气体排放 Fossil GHG emissions: 11.5 kg CO2e / 1 square meter
+        化石温室气体排放 Fossil GHG emissions: 23 kg CO2e / 2 square meter
         """
         return "\n".join(f"{label}: {value}" for label, value in self._rows())
 

@@ -616,28 +616,8 @@ def to_pact(
 
     Examples
     --------
-    >>> from datetime import UTC, datetime
-    >>> from uuid import UUID
-    >>> footprint = ProductFootprint(
-    ...     id=UUID("00000000-0000-4000-8000-000000000001"),
-    ...     product_name="Ceramic tile (fictional)",
-    ...     product_ids=["urn:gtin:0000000000001"],
-    ...     product_category_cpc="3732",
-    ...     company_name="Example Ceramics Co. (fictional)",
-    ...     company_ids=["urn:company:example:ceramics"],
-    ...     created=datetime(2025, 3, 1, tzinfo=UTC),
-    ...     declared_unit="square meter",
-    ...     declared_unit_amount=2.0,
-    ...     product_mass_per_declared_unit=40.0,
-    ...     reference_period_start=datetime(2024, 1, 1, tzinfo=UTC),
-    ...     reference_period_end=datetime(2025, 1, 1, tzinfo=UTC),
-    ...     fossil_ghg_emissions=23.0,
-    ...     fossil_carbon_content=0.0,
-    ...     characterization_factors=["AR6"],
-    ...     cross_sectoral_standards=["ISO14067"],
-    ...     exempted_emissions_percent=0.5,
-    ...     primary_data_share=40.0,
-    ... )
+    >>> import carbonfoot as cf
+    >>> footprint = cf.examples.load_demo_footprint()  # 2 m² of tile, 23 kg CO2e
     >>> to_pact(footprint)["pcf"]["pcfExcludingBiogenicUptake"]
     '23'
     >>> to_pact(footprint, "2.3")["pcf"]["pCfExcludingBiogenic"]  # per 1 square meter
@@ -1809,28 +1789,8 @@ def read_pact(
 
     Examples
     --------
-    >>> from datetime import UTC, datetime
-    >>> from uuid import UUID
-    >>> footprint = ProductFootprint(
-    ...     id=UUID("00000000-0000-4000-8000-000000000001"),
-    ...     product_name="Ceramic tile (fictional)",
-    ...     product_ids=["urn:gtin:0000000000001"],
-    ...     product_category_cpc="3732",
-    ...     company_name="Example Ceramics Co. (fictional)",
-    ...     company_ids=["urn:company:example:ceramics"],
-    ...     created=datetime(2025, 3, 1, tzinfo=UTC),
-    ...     declared_unit="square meter",
-    ...     declared_unit_amount=2.0,
-    ...     product_mass_per_declared_unit=40.0,
-    ...     reference_period_start=datetime(2024, 1, 1, tzinfo=UTC),
-    ...     reference_period_end=datetime(2025, 1, 1, tzinfo=UTC),
-    ...     fossil_ghg_emissions=23.0,
-    ...     fossil_carbon_content=0.0,
-    ...     characterization_factors=["AR6"],
-    ...     cross_sectoral_standards=["ISO14067"],
-    ...     exempted_emissions_percent=0.5,
-    ...     primary_data_share=40.0,
-    ... )
+    >>> import carbonfoot as cf
+    >>> footprint = cf.examples.load_demo_footprint()  # 2 m² of tile, 23 kg CO2e
     >>> read_pact(to_pact(footprint, "2.3")) == footprint
     True
     """
