@@ -49,3 +49,18 @@ benchmark: $(STAMP)
 
 clean:
 	rm -rf $(VENV) $(WHEEL_VENV) dist site .mypy_cache .ruff_cache .pytest_cache .hypothesis
+
+# The product-network benchmark against bw2calc, in its own environment: bw2calc is never a
+# dependency of carbonfoot. pypardiso (bw2calc's recommended solver) is tried and may be absent.
+BENCH_VENV  := .venv-bench
+BENCH_STAMP := $(BENCH_VENV)/.installed-stamp
+.PHONY: benchmark-product
+
+$(BENCH_STAMP): pyproject.toml requirements/constraints.txt
+	test -x $(BENCH_VENV)/bin/python || $(PYTHON) -m venv $(BENCH_VENV)
+	$(BENCH_VENV)/bin/python -m pip install $(PIP_FLAGS) -c requirements/constraints.txt -e ".[dev]" bw2calc bw-processing
+	$(BENCH_VENV)/bin/python -m pip install $(PIP_FLAGS) -c requirements/constraints.txt pypardiso || echo "pypardiso did not install: bw2calc will use scipy"
+	touch $(BENCH_STAMP)
+
+benchmark-product: $(BENCH_STAMP)
+	$(BENCH_VENV)/bin/python benchmarks/bench_product.py
