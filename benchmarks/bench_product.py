@@ -313,9 +313,9 @@ def run_carbonfoot(
     t_matrices, times = timed(lambda: solve_matrices(a, b, factorize(a)), repeats)
     show("carbonfoot factorize + solve_matrices on the assembled A, B", t_matrices, times)
     t_factorize, times = timed(lambda: factorize(a), repeats)
-    show("  of which factorize (SuperLU, MMD_AT_PLUS_A ordering)", t_factorize, times)
+    show("  of which factorize (SuperLU of Aᵀ, COLAMD ordering)", t_factorize, times)
     lu = factorize(a)
-    print(f"           LU factors: {lu.L.nnz + lu.U.nnz:,} nonzeros (A: {a.nnz:,})")
+    print(f"           LU factors: {lu.nonzeros:,} nonzeros (A: {a.nnz:,})")
     chosen = product if product is not None else names[net.markets]
     runs: list[MonteCarlo] = []
     t_mc, times = timed(

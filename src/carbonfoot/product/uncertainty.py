@@ -30,13 +30,12 @@ from carbonfoot.product.models import Distribution
 if TYPE_CHECKING:  # pragma: no cover
     from carbonfoot.product.calc import SystemResult
 
-__all__ = ["MAX_REFINEMENTS", "MonteCarlo", "monte_carlo", "sample"]
+__all__ = ["BLOCK", "KEPT_PARAMETERS", "MAX_REFINEMENTS", "MonteCarlo", "monte_carlo", "sample"]
 
 #: Refinement steps before an iteration gets its own factorization.
 MAX_REFINEMENTS: Final = 50
 #: Relative residual at which a refined solution is accepted.
 TOLERANCE: Final = 1e-12
-_BLOCK: Final = 256  # iterations solved together
 
 
 def sample(
@@ -81,7 +80,8 @@ class MonteCarlo:
     parameters
         One label per uncertain value: ``"<process>: <input> (amount|factor)"``.
     multipliers
-        The sampled multipliers (iterations × parameters).
+        The sampled multipliers (iterations × parameters); empty (iterations × 0) when there
+        are more than `KEPT_PARAMETERS` parameters.
     refactorizations
         Iterations that needed their own factorization (refinement did not converge).
     """
@@ -140,6 +140,11 @@ class MonteCarlo:
         """
         x = self.multipliers
         y = self.samples
+        if x.shape[1] == 0 and self.parameters:
+            raise ValidationError(
+                f"this run sampled {len(self.parameters):,} uncertain values; the multipliers are "
+                f"kept (and sensitivity computed) for up to {KEPT_PARAMETERS:,}"
+            )
         if x.shape[1] == 0 or len(y) < x.shape[1] + 2 or float(np.std(y)) == 0.0:
             raise ValidationError(
                 "sensitivity needs more iterations than uncertain parameters and a result "
@@ -168,6 +173,9 @@ def monte_carlo(
 ) -> MonteCarlo:
     """Sample the footprint of ``amount`` of ``product`` ``iterations`` times (seeded).
 
+    Iterations are drawn and solved in blocks of `BLOCK`, so memory stays bounded however
+    many inputs are uncertain; the same seed and iterations give the same samples.
+
     Raises
     ------
     ValidationError
@@ -182,29 +190,179 @@ def monte_carlo(
         raise ValidationError(
             "no input of the system has amount_uncertainty or factor_uncertainty; nothing to sample"
         )
-    rng = np.random.default_rng(seed)
-    multipliers = np.column_stack(
-        [sample(d, value, iterations, rng) for d, value in distributions]
-    )  # iterations × parameters
-    per_input = _per_input(keys, multipliers)  # (process, position) → multiplier column
-    record_m = _columns_for(a.record_key, per_input, iterations)  # iterations × records
-    entry_keys = a.entries[3]
-    uncertain = [e for e, k in enumerate(entry_keys) if k is not None and k in per_input]
+    sampler = _Sampler(distributions)
+    inputs = _Inputs(keys, a.record_key, a.entries[3])
     demand = np.zeros(len(a.columns))
     demand[column] = amount
     weighted = a.record_kg * a.weights[a.record_flow]  # kg CO2e per run, per record
-    if not uncertain:
-        runs = np.asarray(result.lu.solve(demand))
-        scores = (record_m * (weighted * runs[a.record_column])).sum(axis=1)
-        refactorized = 0
-    else:
-        scores, refactorized = _with_links(
-            result, demand, weighted, record_m, per_input, uncertain, iterations
-        )
+    links = _Links(result, inputs) if len(inputs.entries) else None
+    runs = result.lu.solve(demand)
+    rng = np.random.default_rng(seed)
+    keep = len(labels) <= KEPT_PARAMETERS
+    kept: list[np.ndarray] = []
+    scores = np.empty(iterations)
+    refactorized = 0
+    for start in range(0, iterations, BLOCK):
+        size = min(BLOCK, iterations - start)
+        multipliers = sampler.draw(rng, size)  # block × parameters
+        if keep:
+            kept.append(multipliers)
+        per_input = inputs.multipliers(multipliers)  # block × uncertain inputs
+        record_change = per_input[:, inputs.record_input] - 1.0  # block × uncertain records
+        if links is None:
+            base = float(weighted @ runs[a.record_column])
+            uncertain = weighted[inputs.records] * runs[a.record_column[inputs.records]]
+            scores[start : start + size] = base + record_change @ uncertain
+            continue
+        solution, refactorized_here = links.solve(demand, runs, per_input, start)
+        refactorized += refactorized_here
+        base = (weighted @ solution[a.record_column]).astype(float)  # block
+        uncertain = weighted[inputs.records][:, None] * solution[a.record_column[inputs.records]]
+        scores[start : start + size] = base + np.einsum("br,rb->b", record_change, uncertain)
     deterministic = float(result.co2e(product, amount).magnitude)
+    multipliers_all = np.vstack(kept) if keep else np.empty((iterations, 0))
     return MonteCarlo(
-        product, amount, result.metric, scores, deterministic, labels, multipliers, refactorized
+        product,
+        amount,
+        result.metric,
+        scores,
+        deterministic,
+        labels,
+        multipliers_all,
+        refactorized,
     )
+
+
+#: Iterations drawn and solved together.
+BLOCK: Final = 64
+#: Above this many uncertain values, the sampled multipliers are not kept (no `sensitivity`).
+KEPT_PARAMETERS: Final = 2000
+
+
+class _Sampler:
+    """Draws the multipliers of every parameter at once, one kind of distribution at a time."""
+
+    def __init__(self, distributions: list[tuple[Distribution, float]]) -> None:
+        self.count = len(distributions)
+        self.kinds: dict[str, tuple[np.ndarray, dict[str, np.ndarray]]] = {}
+        for kind in ("lognormal", "normal", "triangular", "uniform"):
+            index = [i for i, (d, _) in enumerate(distributions) if d.kind == kind]
+            if not index:
+                continue
+            picked = [distributions[i] for i in index]
+            fields = {
+                "value": np.array([v for _, v in picked]),
+                "gsd": np.array([d.gsd or 1.0 for d, _ in picked]),
+                "sd": np.array([d.sd or 0.0 for d, _ in picked]),
+                "low": np.array([d.low if d.low is not None else 0.0 for d, _ in picked]),
+                "high": np.array([d.high if d.high is not None else 0.0 for d, _ in picked]),
+            }
+            self.kinds[kind] = (np.array(index, dtype=np.int64), fields)
+
+    def draw(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        out = np.empty((size, self.count))
+        for kind, (index, f) in self.kinds.items():
+            shape = (size, len(index))
+            if kind == "lognormal":
+                out[:, index] = np.exp(rng.normal(0.0, np.log(f["gsd"]), shape))
+            elif kind == "normal":
+                out[:, index] = rng.normal(f["value"], f["sd"], shape) / f["value"]
+            elif kind == "uniform":
+                out[:, index] = rng.uniform(f["low"], f["high"], shape) / f["value"]
+            else:
+                out[:, index] = rng.triangular(f["low"], f["value"], f["high"], shape) / f["value"]
+        return out
+
+
+class _Inputs:
+    """Which records (emissions) and entries (links) each uncertain input scales."""
+
+    def __init__(
+        self,
+        keys: list[tuple[str, int, str]],
+        record_keys: list[tuple[str, int]],
+        entry_keys: list[tuple[str, int] | None],
+    ) -> None:
+        number: dict[tuple[str, int], int] = {}
+        for process, position, _ in keys:
+            number.setdefault((process, position), len(number))
+        self.amount = np.full(len(number), -1, dtype=np.int64)
+        self.factor = np.full(len(number), -1, dtype=np.int64)
+        for p, (process, position, what) in enumerate(keys):
+            target = self.amount if what == "amount" else self.factor
+            target[number[(process, position)]] = p
+        records = [(r, number[k]) for r, k in enumerate(record_keys) if k in number]
+        self.records = np.array([r for r, _ in records], dtype=np.int64)
+        self.record_input = np.array([i for _, i in records], dtype=np.int64)
+        entries = [
+            (e, number[k]) for e, k in enumerate(entry_keys) if k is not None and k in number
+        ]
+        self.entries = np.array([e for e, _ in entries], dtype=np.int64)
+        self.entry_input = np.array([i for _, i in entries], dtype=np.int64)
+
+    def multipliers(self, parameters: np.ndarray) -> np.ndarray:
+        """Each uncertain input's multiplier (its amount's × its factor's): block × inputs."""
+        ones = np.ones((parameters.shape[0], 1))
+        padded = np.hstack([parameters, ones])  # index -1 reads the column of ones
+        return np.asarray(padded[:, self.amount] * padded[:, self.factor])
+
+
+class _Links:
+    """Uncertain links: block iterative refinement on the factors of the stated matrix."""
+
+    def __init__(self, result: SystemResult, inputs: _Inputs) -> None:
+        from scipy.sparse import csr_matrix
+
+        a = result.assembly
+        rows, cols, values, _ = a.entries
+        self.result = result
+        self.matrix = a.technosphere.tocsr()
+        self.inputs = inputs
+        self.rows = rows[inputs.entries]
+        self.cols = cols[inputs.entries]
+        self.values = values[inputs.entries]
+        count = len(inputs.entries)
+        # entry → its row: adds each entry's change into the matrix-vector product
+        self.scatter = csr_matrix(
+            (np.ones(count), (self.rows, np.arange(count))), shape=(len(a.columns), count)
+        )
+
+    def solve(
+        self, demand: np.ndarray, runs: np.ndarray, per_input: np.ndarray, start: int
+    ) -> tuple[np.ndarray, int]:
+        """Supplies (products × block) of the sampled systems, and how many needed own factors."""
+        size = per_input.shape[0]
+        change = (self.values * (per_input[:, self.inputs.entry_input] - 1.0)).T  # entries × block
+        solution = np.repeat(runs[:, None], size, axis=1)
+        scale = float(np.abs(demand).max())
+        residual = np.zeros_like(solution)
+        for _ in range(MAX_REFINEMENTS):
+            applied = self.matrix @ solution + self.scatter @ (change * solution[self.cols])
+            residual = demand[:, None] - applied
+            if (np.abs(residual).max(axis=0) <= TOLERANCE * scale).all():
+                break
+            solution = solution + self.result.lu.solve(residual)
+        worst = np.abs(residual).max(axis=0)
+        stuck = np.flatnonzero(worst > TOLERANCE * scale)
+        for k in stuck:
+            solution[:, k] = self._own(demand, change[:, k], start + int(k))
+        return solution, len(stuck)
+
+    def _own(self, demand: np.ndarray, change: np.ndarray, iteration: int) -> np.ndarray:
+        """One sampled system solved with its own factorization."""
+        from scipy.sparse import coo_matrix
+
+        from carbonfoot.product.calc import factorize
+
+        n = self.matrix.shape[0]
+        delta = coo_matrix((change, (self.rows, self.cols)), shape=(n, n))
+        try:
+            return factorize((self.matrix + delta).tocsc()).solve(demand)
+        except ValidationError:
+            raise ValidationError(
+                f"Monte Carlo iteration {iteration}: the sampled system is singular; "
+                "narrow the uncertainty of the links between processes"
+            ) from None
 
 
 def _parameters(
@@ -224,77 +382,3 @@ def _parameters(
                     keys.append((process.name, position, what))
                     distributions.append((d, float(value)))
     return labels, keys, distributions
-
-
-def _per_input(
-    keys: list[tuple[str, int, str]], multipliers: np.ndarray
-) -> dict[tuple[str, int], np.ndarray]:
-    """The multiplier of each uncertain input: its amount's × its factor's."""
-    out: dict[tuple[str, int], np.ndarray] = {}
-    for number, (process, position, _) in enumerate(keys):
-        key = (process, position)
-        out[key] = out[key] * multipliers[:, number] if key in out else multipliers[:, number]
-    return out
-
-
-def _columns_for(
-    keys: list[tuple[str, int]], per_input: dict[tuple[str, int], np.ndarray], iterations: int
-) -> np.ndarray:
-    ones = np.ones(iterations)
-    if not keys:
-        return np.ones((iterations, 0))
-    return np.column_stack([per_input.get(k, ones) for k in keys])
-
-
-def _with_links(
-    result: SystemResult,
-    demand: np.ndarray,
-    weighted: np.ndarray,
-    record_m: np.ndarray,
-    per_input: dict[tuple[str, int], np.ndarray],
-    uncertain: list[int],
-    iterations: int,
-) -> tuple[np.ndarray, int]:
-    """Scores when the technosphere itself is uncertain: block refinement on the LU of A."""
-    from scipy.sparse import csc_matrix
-
-    from carbonfoot.product.calc import factorize
-
-    a = result.assembly
-    rows, cols, values, entry_keys = a.entries
-    matrix = a.technosphere
-    entry_rows, entry_cols = rows[uncertain], cols[uncertain]
-    entry_values = values[uncertain]
-    entry_m = np.column_stack([per_input[entry_keys[e]] for e in uncertain])  # type: ignore[index]
-    scores = np.empty(iterations)
-    refactorized = 0
-    for start in range(0, iterations, _BLOCK):
-        stop = min(start + _BLOCK, iterations)
-        change = entry_values * (entry_m[start:stop] - 1.0)  # block × entries
-        solution = np.repeat(np.asarray(result.lu.solve(demand))[:, None], stop - start, axis=1)
-        scale = float(np.abs(demand).max())
-        for _ in range(MAX_REFINEMENTS):
-            applied = matrix @ solution
-            np.add.at(applied, entry_rows, (change * solution[entry_cols].T).T)
-            residual = demand[:, None] - applied
-            worst = np.abs(residual).max(axis=0)
-            if (worst <= TOLERANCE * scale).all():
-                break
-            solution = solution + np.asarray(result.lu.solve(np.ascontiguousarray(residual)))
-        else:
-            worst = np.abs(residual).max(axis=0)
-        for k in np.flatnonzero(worst > TOLERANCE * scale):
-            own = matrix.tolil(copy=True)
-            for e in range(len(uncertain)):
-                own[entry_rows[e], entry_cols[e]] += change[k, e]
-            try:
-                solution[:, k] = factorize(csc_matrix(own)).solve(demand)
-            except ValidationError:
-                raise ValidationError(
-                    f"Monte Carlo iteration {start + int(k)}: the sampled system is singular; "
-                    "narrow the uncertainty of the links between processes"
-                ) from None
-            refactorized += 1
-        runs = solution[a.record_column]  # records × block
-        scores[start:stop] = (record_m[start:stop] * weighted * runs.T).sum(axis=1)
-    return scores, refactorized
