@@ -95,6 +95,13 @@ def main() -> None:
     print(cf.assess_zero_carbon_park(park.rows, region=park.region, year=park.year,
                                      guiding=park.guiding))  # fmt: skip
 
+    product = "bracket at customer"
+    result = cf.examples.load_demo_product().solve()
+    print(f"\n4. Product footprint of a FICTIONAL die-cast aluminium {product}: "
+          f"{result.co2e(product):.4f} per piece")  # fmt: skip
+    print(result.contributions(product, by="stage").to_string(float_format="{:,.4f}".format))
+    print("(examples/product_footprint.py goes on to uncertainty and the PACT document)")
+
 
 if __name__ == "__main__":
     main()

@@ -48,6 +48,8 @@ def test_demo_totals() -> None:
     assert "option — grid electricity priced with: electricity.grid" in out
     assert "FICTIONAL" in out
     assert "Mixing metrics is refused" in out
+    bracket = cf.examples.load_demo_product().solve().co2e("bracket at customer")
+    assert f"bracket at customer: {bracket:.4f} per piece" in out  # computed, not typed in
 
 
 def test_pydantic_example_rejects_what_it_should() -> None:
