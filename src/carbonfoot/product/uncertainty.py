@@ -260,18 +260,25 @@ class _Sampler:
             self.kinds[kind] = (np.array(index, dtype=np.int64), fields)
 
     def draw(self, rng: np.random.Generator, size: int) -> np.ndarray:
+        if len(self.kinds) == 1:  # one kind for every parameter: no scatter needed
+            ((kind, (_, fields)),) = self.kinds.items()
+            return self._draw(kind, fields, rng, (size, self.count))
         out = np.empty((size, self.count))
-        for kind, (index, f) in self.kinds.items():
-            shape = (size, len(index))
-            if kind == "lognormal":
-                out[:, index] = np.exp(rng.normal(0.0, np.log(f["gsd"]), shape))
-            elif kind == "normal":
-                out[:, index] = rng.normal(f["value"], f["sd"], shape) / f["value"]
-            elif kind == "uniform":
-                out[:, index] = rng.uniform(f["low"], f["high"], shape) / f["value"]
-            else:
-                out[:, index] = rng.triangular(f["low"], f["value"], f["high"], shape) / f["value"]
+        for kind, (index, fields) in self.kinds.items():
+            out[:, index] = self._draw(kind, fields, rng, (size, len(index)))
         return out
+
+    @staticmethod
+    def _draw(
+        kind: str, f: dict[str, np.ndarray], rng: np.random.Generator, shape: tuple[int, int]
+    ) -> np.ndarray:
+        if kind == "lognormal":
+            return np.exp(rng.normal(0.0, np.log(f["gsd"]), shape))
+        if kind == "normal":
+            return np.asarray(rng.normal(f["value"], f["sd"], shape) / f["value"])
+        if kind == "uniform":
+            return np.asarray(rng.uniform(f["low"], f["high"], shape) / f["value"])
+        return np.asarray(rng.triangular(f["low"], f["value"], f["high"], shape) / f["value"])
 
 
 class _Inputs:
@@ -299,12 +306,21 @@ class _Inputs:
         ]
         self.entries = np.array([e for e, _ in entries], dtype=np.int64)
         self.entry_input = np.array([i for _, i in entries], dtype=np.int64)
+        self._with_amount = np.flatnonzero(self.amount >= 0)
+        self._with_factor = np.flatnonzero(self.factor >= 0)
+        # parameter p is input p's amount, for every input: the multipliers are the parameters
+        self._same = not len(self._with_factor) and np.array_equal(
+            self.amount, np.arange(len(number))
+        )
 
     def multipliers(self, parameters: np.ndarray) -> np.ndarray:
         """Each uncertain input's multiplier (its amount's × its factor's): block × inputs."""
-        ones = np.ones((parameters.shape[0], 1))
-        padded = np.hstack([parameters, ones])  # index -1 reads the column of ones
-        return np.asarray(padded[:, self.amount] * padded[:, self.factor])
+        if self._same:
+            return parameters
+        out = np.ones((parameters.shape[0], len(self.amount)))
+        out[:, self._with_amount] = parameters[:, self.amount[self._with_amount]]
+        out[:, self._with_factor] *= parameters[:, self.factor[self._with_factor]]
+        return out
 
 
 class _Links:
