@@ -365,3 +365,90 @@ def test_cut_off_by_mass_reports_the_excluded_share_exactly() -> None:
     assert by_emission.excluded["input"].tolist() == ["paint"]
     with pytest.raises(cf.ValidationError, match="criterion"):
         result.cut_off("frame", "volume")
+
+
+def test_activity_inputs_with_co2e_factors_count() -> None:
+    # a user table whose grid factor is CO2e (AR6GWP100): 100 kWh × v kg CO2e/kWh
+    frame = cf.load_factors().to_frame()
+    row = frame[frame.activity == "electricity.grid"].iloc[[0]].copy()
+    row["gas"] = "CO2e"
+    row["gwp_metric"] = "AR6GWP100"
+    row["unit"] = row["unit"].astype(str).str.replace("CO2", "CO2e (AR6GWP100)", regex=False)
+    table = cf.read_factors(row.drop(columns=["dataset", "edition"], errors="ignore"))
+    use = Input(amount=100, unit="kWh", activity="electricity.grid", region=str(row.region.iloc[0]),
+                year=int(row.year.iloc[0]))  # fmt: skip
+    result = ProductSystem(processes=(_make("p", "x", "kg", use),)).solve(table)
+    want = (
+        100
+        * float(row.value.iloc[0])
+        * cf.Q_(1, str(row.unit.iloc[0])).m_as("kg CO2e (AR6GWP100) / kWh")
+    )
+    assert result.co2e("x").magnitude == pytest.approx(want, rel=1e-12)
+    assert want > 0
+
+
+def test_unnamed_inputs_stay_apart_in_contributions() -> None:
+    ar6 = "kg CO2e (AR6GWP100) / kg"
+    inputs = [
+        Input(amount=1, unit="kg", factor=f, factor_unit=ar6, factor_source=F)
+        for f in (2, 5, 0.001)
+    ]
+    result = ProductSystem(processes=(_make("a", "x", "kg", *inputs),)).solve()
+    parts = result.contributions("x", by="input").iloc[:, 0].to_dict()
+    assert parts == pytest.approx({"a: kg (input 2)": 5.0, "a: kg (input 1)": 2.0,
+                                   "a: kg (input 3)": 0.001})  # fmt: skip
+
+
+def _chp() -> ProductSystem:
+    # 1 MJ heat + 5 kWh power (displacing grid power at 1 kg/kWh), 1 kg CO2 per run
+    chp = Process(
+        name="chp",
+        outputs=(
+            Output(product="heat", amount=1, unit="MJ"),
+            Output(product="power", amount=5, unit="kWh", substitutes="grid"),
+        ),
+        inputs=(Input(name="stack", amount=1, unit="kg CO2"),),
+        allocation="substitution",
+    )
+    grid = _make("grid", "grid", "kWh", Input(name="plant", amount=1, unit="kg CO2"))
+    return ProductSystem(processes=(chp, grid))
+
+
+def test_tree_shows_credits_and_negative_net_emissions_are_refused_for_pact() -> None:
+    result = _chp().solve()
+    assert result.co2e("heat").magnitude == pytest.approx(1 - 5)
+    tree = result.tree("heat", depth=1)
+    assert tree["product"].tolist() == ["heat", "grid"]
+    assert tree["amount"].tolist() == [1.0, -5.0]  # 5 kWh of grid power not made
+    total, direct = tree.columns[4], tree.columns[5]
+    assert tree[total].iloc[0] == pytest.approx(tree[direct].iloc[0] + tree[total].iloc[1])
+    with pytest.raises(cf.ValidationError, match=r"net fossil emissions are negative.*chp"):
+        result.footprint(cf.Product(name="heat", declared_unit="megajoule"))
+
+
+def test_mass_cut_off_only_looks_at_the_product_supply_chain() -> None:
+    ar6 = "kg CO2e (AR6GWP100) / kg"
+    x = _make(
+        "x maker",
+        "x",
+        "kg",
+        _factor("big", 1000, "kg", 1.0, ar6),
+        _factor("small", 5, "kg", 1.0, ar6),
+    )
+    z = _make(
+        "z maker",
+        "z",
+        "kg",
+        _factor("tiny", 0.001, "kg", 1.0, ar6),
+        _factor("lot", 10, "kg", 1.0, ar6),
+    )
+    rule = ProductSystem(processes=(x, z)).solve().cut_off("x", "mass")
+    assert rule.excluded["process"].tolist() == ["x maker"]
+    assert rule.excluded["input"].tolist() == ["small"]
+
+
+def test_pact_needs_gwp100() -> None:
+    methane = _make("p", "x", "kg", Input(name="e", amount=1, unit="kg CH4"))
+    system = ProductSystem(processes=(methane,), metric="AR6GWP20")
+    with pytest.raises(cf.ValidationError, match="GWP100"):
+        system.solve().footprint("x")

@@ -34,6 +34,7 @@ from carbonfoot.product.models import (
     CATEGORIES,
     DECLARED_UNITS,
     DQR_ASPECTS,
+    REMOVAL_CATEGORIES,
     STAGES,
     Input,
     Process,
@@ -324,7 +325,11 @@ def _activity_emissions(
     if len(bad):
         process, item = items[int(bad[0])]
         raise _fail(process, item, str(result["error"].iloc[int(bad[0])]))
-    gas_columns = [c for c in result.columns if c.endswith(" [t]") and not c.startswith("CO2e (")]
+    gas_columns = [  # every gas, and CO2e factors' own column, but not the run's CO2e total
+        c
+        for c in result.columns
+        if c.endswith(" [t]") and (not c.startswith("CO2e (") or c.endswith(" reported [t]"))
+    ]
     masses: list[dict[str, float]] = []
     for position, (_, item) in enumerate(items):
         sign = -1.0 if item.amount < 0 else 1.0
@@ -480,8 +485,13 @@ def _credit(
         )
     try:
         return target, unit_coefficient([unit], columns[target].unit, "")
-    except RowError as exc:
-        raise _fail(process, None, f"co-product {co_product!r}: {exc}") from None
+    except RowError:
+        raise _fail(
+            process,
+            None,
+            f"co-product {co_product!r} in {unit!r} does not convert to "
+            f"{columns[target].unit!r}, the unit of {substitutes!r} it substitutes",
+        ) from None
 
 
 def _weight(
@@ -565,7 +575,7 @@ class SystemResult:
         """The multi-output rule used for each process that needed one, with its shares."""
         described: dict[str, str] = {}
         for process in self.system.processes:
-            if process.allocation is None:
+            if process.allocation is None or len(process.outputs) < 2:
                 continue
             name = ALLOCATION_METHODS[process.allocation][1]
             if process.name in self.assembly.allocation:
@@ -659,7 +669,7 @@ class SystemResult:
         elif by == "category":
             keys = [a.flows[f][1] for f in a.record_flow]
         elif by == "input":
-            keys = [f"{p.name}: {i.label}" for p, i in a.record_input]
+            keys = [self._input_label(k) for k in a.record_key]
         else:
             raise ValidationError(
                 f"by must be 'process', 'stage', 'gas', 'category' or 'input', got {by!r}"
@@ -670,6 +680,14 @@ class SystemResult:
         out = table.sort_values(ascending=False, key=abs).to_frame()
         out["share"] = out[column] / total if total else np.nan
         return out
+
+    def _input_label(self, key: tuple[str, int]) -> str:
+        """``"process: input"``, with the input's position when its label is not unique."""
+        process = next(p for p in self.system.processes if p.name == key[0])
+        label = process.inputs[key[1]].label
+        if sum(i.label == label for i in process.inputs) > 1:
+            label = f"{label} (input {key[1] + 1})"
+        return f"{process.name}: {label}"
 
     def hotspots(self, product: str, amount: float = 1.0, n: int = 10) -> pd.DataFrame:
         """The ``n`` inputs that contribute most (by absolute kg CO2e)."""
@@ -708,7 +726,7 @@ class SystemResult:
                 return
             start, end = matrix.indptr[column], matrix.indptr[column + 1]
             for used, value in zip(matrix.indices[start:end], matrix.data[start:end], strict=True):
-                if used != column and value < 0:
+                if used != column and value != 0:  # a use, or (positive) a credit: made less
                     visit(int(used), -float(value) * runs, level + 1)
 
         visit(self._column(product), amount, 0)
@@ -780,8 +798,22 @@ class SystemResult:
         from carbonfoot.product.footprint import ProductFootprint
 
         declared = product if isinstance(product, Product) else Product(name=product)
+        if not self.metric.endswith("GWP100"):
+            raise ValidationError(
+                f"PACT footprints use IPCC GWP100 characterization factors; this system was "
+                f"solved with {self.metric}: solve it with AR6GWP100 (or AR5GWP100)"
+            )
         amount = self.declared_amount(declared)
         categories = self.by_category(declared.name, amount)
+        negative = [c for c in CATEGORIES if c not in REMOVAL_CATEGORIES and categories[c] < 0]
+        if negative:
+            credits = ", ".join(sorted(self.assembly.substitution)) or "credit=True inputs"
+            raise ValidationError(
+                f"{declared.name!r}: net {', '.join(negative)} emissions are negative "
+                f"({', '.join(f'{categories[c]:.6g} kg CO2e' for c in negative)}) because of "
+                f"credits ({credits}); PACT reports emissions as ≥ 0, so state the credit "
+                "separately (allocate instead of substituting, or leave the credit out)"
+            )
         flagged = self._flagged(declared.name, amount)
         fields: dict[str, Any] = {
             # defaults, printed in the footprint: the method is ISO 14067, and the solve
@@ -884,7 +916,8 @@ class CutOff:
     ----------
     criterion, threshold, limit
         Inputs below ``threshold`` of their process's inputs (by mass or energy) or of the
-        product's CO2e (by emission) were left out, smallest first, up to ``limit`` in all.
+        product's CO2e (by emission) were left out, smallest first, up to ``limit`` (per
+        process by mass or energy, in all by emission).
     excluded
         The inputs left out: process, input and their share by the criterion.
     full, cut
@@ -977,8 +1010,12 @@ def _input_shares(
         total = float(np.abs(result._records(product, 1.0)).sum())
         return {k: v / total for k, v in contribution.items()} if total else {}
     unit = _CUT_OFF_UNITS[criterion]
+    runs = result.supply(product)
+    in_chain = {c.process.name for c, r in zip(result.assembly.columns, runs, strict=True) if r}
     shares: dict[tuple[str, int], float] = {}
     for process in result.system.processes:
+        if process.name not in in_chain:
+            continue
         measured: dict[tuple[str, int], float] = {}
         for position, item in enumerate(process.inputs):
             try:

@@ -204,7 +204,8 @@ def monte_carlo(
     refactorized = 0
     for start in range(0, iterations, BLOCK):
         size = min(BLOCK, iterations - start)
-        multipliers = sampler.draw(rng, size)  # block × parameters
+        # always a whole block from the generator: sample k does not depend on the run's length
+        multipliers = sampler.draw(rng, BLOCK)[:size]  # block × parameters
         if keep:
             kept.append(multipliers)
         per_input = inputs.multipliers(multipliers)  # block × uncertain inputs
@@ -352,14 +353,15 @@ class _Links:
         solution = np.repeat(runs[:, None], size, axis=1)
         scale = float(np.abs(demand).max())
         residual = np.zeros_like(solution)
-        for _ in range(MAX_REFINEMENTS):
-            applied = self.matrix @ solution + self.scatter @ (change * solution[self.cols])
-            residual = demand[:, None] - applied
-            if (np.abs(residual).max(axis=0) <= TOLERANCE * scale).all():
-                break
-            solution = solution + self.result.lu.solve(residual)
+        with np.errstate(over="ignore", invalid="ignore"):  # diverging columns: solved below
+            for _ in range(MAX_REFINEMENTS):
+                applied = self.matrix @ solution + self.scatter @ (change * solution[self.cols])
+                residual = demand[:, None] - applied
+                if (np.abs(residual).max(axis=0) <= TOLERANCE * scale).all():
+                    break
+                solution = solution + self.result.lu.solve(residual)
         worst = np.abs(residual).max(axis=0)
-        stuck = np.flatnonzero(worst > TOLERANCE * scale)
+        stuck = np.flatnonzero(~(worst <= TOLERANCE * scale))  # NaN (diverged) counts as stuck
         for k in stuck:
             solution[:, k] = self._own(demand, change[:, k], start + int(k))
         return solution, len(stuck)
