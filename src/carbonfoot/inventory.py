@@ -182,16 +182,14 @@ _ENERGY: Final = Q_(1, "J").dimensionality
 
 
 class _Lookup:
-    """The factor table as one `calculate` run sees it: each selection made once.
+    """The factor table as one `calculate` run's plans see it (the table memoizes selections).
 
-    A run plans thousands of distinct keys that differ only in their unit or overrides; their
-    factors (by activity, region, year, sector, dataset) are looked up once here, and a factor
-    that does not exist is remembered as None rather than raised again for every key.
+    Selections by a key's activity, region, year, sector and dataset; the gases an activity
+    has factors for, once per activity; and the eager unit check of `made`.
     """
 
     def __init__(self, table: FactorTable) -> None:
         self.table = table
-        self._found: dict[tuple[Any, ...], Factor | Exception] = {}
         self._gases: dict[tuple[str, str | None], list[str]] = {}
         #: While a key is planned in its own unit: price each term as it is made, so that a
         #: unit error comes before any later lookup's error (as when planning term by term).
@@ -203,41 +201,26 @@ class _Lookup:
             term.coefficient(self.eager_unit)
         return term
 
-    def select(self, key: dict[str, Any], gas: str | None = None, parameter: str = "") -> Factor:
-        found = self._get(key, gas, parameter or "emission_factor")
-        if isinstance(found, Exception):
-            raise type(found)(*found.args)
-        return found
+    def select(
+        self, key: dict[str, Any], gas: str | None = None, parameter: str = "emission_factor"
+    ) -> Factor:
+        return self.table.select(
+            key["activity"],
+            key["region"],
+            key["year"],
+            gas=gas,
+            parameter=parameter,
+            sector=key["sector"],
+            dataset=key["dataset"],
+        )
 
     def maybe(
-        self, key: dict[str, Any], gas: str | None = None, parameter: str = ""
+        self, key: dict[str, Any], gas: str | None = None, parameter: str = "emission_factor"
     ) -> Factor | None:
-        found = self._get(key, gas, parameter or "emission_factor")
-        if isinstance(found, FactorNotFoundError):
+        try:
+            return self.select(key, gas, parameter)
+        except FactorNotFoundError:
             return None
-        if isinstance(found, Exception):
-            raise type(found)(*found.args)
-        return found
-
-    def _get(self, key: dict[str, Any], gas: str | None, parameter: str) -> Factor | Exception:
-        where = (key["activity"], key["region"], key["year"], key["sector"], key["dataset"])
-        memo_key = (*where, gas, parameter)
-        found = self._found.get(memo_key)
-        if found is None:
-            try:
-                found = self.table.select(
-                    where[0],
-                    where[1],
-                    where[2],
-                    gas=gas,
-                    parameter=parameter,
-                    sector=where[3],
-                    dataset=where[4],
-                )
-            except (FactorNotFoundError, DataError, ValidationError) as exc:
-                found = exc
-            self._found[memo_key] = found
-        return found
 
     def gases_with_factors(self, key: dict[str, Any]) -> list[str]:
         """The gases the table has emission factors for, for this key's activity (and dataset)."""

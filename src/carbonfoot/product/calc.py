@@ -330,19 +330,17 @@ def _activity_emissions(
         for c in result.columns
         if c.endswith(" [t]") and (not c.startswith("CO2e (") or c.endswith(" reported [t]"))
     ]
-    masses: list[dict[str, float]] = []
-    for position, (_, item) in enumerate(items):
-        sign = -1.0 if item.amount < 0 else 1.0
-        row: dict[str, float] = {}
-        for column in gas_columns:
-            tonnes = float(result[column].iloc[position])
-            if tonnes:
-                gas = column[: -len(" [t]")]
-                if gas.startswith("CO2e (") and gas.endswith(") reported"):
-                    gas = f"CO2e({gas[6 : -len(') reported')]})"
-                row[gas] = sign * tonnes * 1000.0
-        masses.append(row)
-    return masses
+    signs = np.array([-1.0 if i.amount < 0 else 1.0 for _, i in items])
+    kg_by_gas: dict[str, np.ndarray] = {}
+    for column in gas_columns:
+        gas = column[: -len(" [t]")]
+        if gas.startswith("CO2e (") and gas.endswith(") reported"):
+            gas = f"CO2e({gas[6 : -len(') reported')]})"
+        kg_by_gas[gas] = signs * result[column].to_numpy(dtype=float) * 1000.0
+    return [
+        {gas: float(kg[position]) for gas, kg in kg_by_gas.items() if kg[position]}
+        for position in range(len(items))
+    ]
 
 
 def _emission_kg(process: Process, item: Input) -> dict[str, float]:
@@ -669,7 +667,8 @@ class SystemResult:
         elif by == "category":
             keys = [a.flows[f][1] for f in a.record_flow]
         elif by == "input":
-            keys = [self._input_label(k) for k in a.record_key]
+            labels = {k: self._input_label(k) for k in set(a.record_key)}
+            keys = [labels[k] for k in a.record_key]
         else:
             raise ValidationError(
                 f"by must be 'process', 'stage', 'gas', 'category' or 'input', got {by!r}"
@@ -681,9 +680,17 @@ class SystemResult:
         out["share"] = out[column] / total if total else np.nan
         return out
 
+    @functools.cached_property
+    def _processes(self) -> dict[str, Process]:
+        return {p.name: p for p in self.system.processes}
+
+    def _input(self, key: tuple[str, int]) -> Input:
+        """The input at ``(process name, position)``."""
+        return self._processes[key[0]].inputs[key[1]]
+
     def _input_label(self, key: tuple[str, int]) -> str:
         """``"process: input"``, with the input's position when its label is not unique."""
-        process = next(p for p in self.system.processes if p.name == key[0])
+        process = self._processes[key[0]]
         label = process.inputs[key[1]].label
         if sum(i.label == label for i in process.inputs) > 1:
             label = f"{label} (input {key[1] + 1})"
@@ -961,33 +968,22 @@ def cut_off(
         raise ValidationError(f"need 0 ≤ threshold ({threshold}) ≤ limit ({limit}) ≤ 1")
     column = result._column(product)
     shares = _input_shares(result, product, criterion)
+    # the limit holds in all (emission) or per process (mass, energy)
+    groups: dict[str, list[tuple[tuple[str, int], float]]] = {}
+    for key, share in shares.items():
+        groups.setdefault("" if criterion == "emission" else key[0], []).append((key, share))
     chosen: list[tuple[str, int, str, float]] = []
-    if criterion == "emission":
+    for items in groups.values():
         used = 0.0
-        for key, share in sorted(shares.items(), key=lambda kv: kv[1]):
+        for key, share in sorted(items, key=lambda kv: kv[1]):
             if share < threshold and used + share <= limit:
                 used += share
-                chosen.append((key[0], key[1], _label(result, key), share))
-    else:
-        by_process: dict[str, list[tuple[tuple[str, int], float]]] = {}
-        for key, share in shares.items():
-            by_process.setdefault(key[0], []).append((key, share))
-        for items in by_process.values():
-            used = 0.0
-            for key, share in sorted(items, key=lambda kv: kv[1]):
-                if share < threshold and used + share <= limit:
-                    used += share
-                    chosen.append((key[0], key[1], _label(result, key), share))
+                chosen.append((key[0], key[1], result._input(key).label, share))
     left_out = {(p, i) for p, i, _, _ in chosen}
     full = float(result.co2e(product).magnitude)
     cut = _solve_without(result, column, left_out)
     excluded = pd.DataFrame(chosen, columns=["process", "position", "input", "share"])
     return CutOff(criterion, threshold, limit, excluded.drop(columns="position"), full, cut)
-
-
-def _label(result: SystemResult, key: tuple[str, int]) -> str:
-    process = next(p for p in result.system.processes if p.name == key[0])
-    return process.inputs[key[1]].label
 
 
 def _input_shares(
@@ -1042,11 +1038,5 @@ def _solve_without(result: SystemResult, column: int, left_out: set[tuple[str, i
     kept = np.array([k not in left_out for k in a.record_key], dtype=bool)
     emissions = np.zeros_like(a.emissions)
     np.add.at(emissions, (a.record_flow[kept], a.record_column[kept]), a.record_kg[kept])
-    runs = factorize(matrix).solve(_unit_demand(n, column))
+    runs = supply(factorize(matrix), n, column, 1.0)
     return float(a.weights @ (emissions @ runs))
-
-
-def _unit_demand(n: int, column: int) -> np.ndarray:
-    demand = np.zeros(n)
-    demand[column] = 1.0
-    return demand

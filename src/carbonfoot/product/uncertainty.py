@@ -396,7 +396,7 @@ def _parameters(
                 ("factor", item.factor_uncertainty, item.factor),
             ):
                 if d is not None and value is not None:
-                    labels.append(f"{process.name}: {item.label} ({what})")
+                    labels.append(f"{result._input_label((process.name, position))} ({what})")
                     keys.append((process.name, position, what))
                     distributions.append((d, float(value)))
     return labels, keys, distributions
