@@ -313,7 +313,7 @@ def run_carbonfoot(
     t_matrices, times = timed(lambda: solve_matrices(a, b, factorize(a)), repeats)
     show("carbonfoot factorize + solve_matrices on the assembled A, B", t_matrices, times)
     t_factorize, times = timed(lambda: factorize(a), repeats)
-    show("  of which factorize (SuperLU of Aᵀ, COLAMD ordering)", t_factorize, times)
+    show("  of which factorize (SuperLU, hubs-last degree ordering)", t_factorize, times)
     lu = factorize(a)
     print(f"           LU factors: {lu.nonzeros:,} nonzeros (A: {a.nnz:,})")
     chosen = product if product is not None else names[net.markets]

@@ -236,6 +236,8 @@ def monte_carlo(
 
 #: Iterations drawn and solved together.
 BLOCK: Final = 64
+#: Iterations refined together (working arrays of products × CHUNK stay in cache).
+CHUNK: Final = 16
 #: Above this many uncertain values, the sampled multipliers are not kept (no `sensitivity`).
 KEPT_PARAMETERS: Final = 2000
 
@@ -273,8 +275,10 @@ class _Sampler:
     def _draw(
         kind: str, f: dict[str, np.ndarray], rng: np.random.Generator, shape: tuple[int, int]
     ) -> np.ndarray:
-        if kind == "lognormal":
-            return np.exp(rng.normal(0.0, np.log(f["gsd"]), shape))
+        if kind == "lognormal":  # the draws of rng.normal(0, σ), without its broadcasting
+            z = rng.standard_normal(shape)
+            z *= np.log(f["gsd"])
+            return np.exp(z, out=z)
         if kind == "normal":
             return np.asarray(rng.normal(f["value"], f["sd"], shape) / f["value"])
         if kind == "uniform":
@@ -347,24 +351,47 @@ class _Links:
     def solve(
         self, demand: np.ndarray, runs: np.ndarray, per_input: np.ndarray, start: int
     ) -> tuple[np.ndarray, int]:
-        """Supplies (products × block) of the sampled systems, and how many needed own factors."""
+        """Supplies (products × block) of the sampled systems, and how many needed own factors.
+
+        Each iteration is refined until its own residual is small enough and then left alone,
+        so its result does not depend on the others in the block; `CHUNK` iterations at a
+        time keep the working arrays small.
+        """
         size = per_input.shape[0]
-        change = (self.values * (per_input[:, self.inputs.entry_input] - 1.0)).T  # entries × block
-        solution = np.repeat(runs[:, None], size, axis=1)
-        scale = float(np.abs(demand).max())
-        residual = np.zeros_like(solution)
-        with np.errstate(over="ignore", invalid="ignore"):  # diverging columns: solved below
-            for _ in range(MAX_REFINEMENTS):
-                applied = self.matrix @ solution + self.scatter @ (change * solution[self.cols])
-                residual = demand[:, None] - applied
-                if (np.abs(residual).max(axis=0) <= TOLERANCE * scale).all():
-                    break
-                solution = solution + self.result.lu.solve(residual)
-        worst = np.abs(residual).max(axis=0)
-        stuck = np.flatnonzero(~(worst <= TOLERANCE * scale))  # NaN (diverged) counts as stuck
-        for k in stuck:
-            solution[:, k] = self._own(demand, change[:, k], start + int(k))
+        solution = np.empty((len(runs), size))
+        limit = TOLERANCE * float(np.abs(demand).max())
+        stuck: list[int] = []
+        for first in range(0, size, CHUNK):
+            last = min(first + CHUNK, size)
+            change = self.values[:, None] * (per_input[first:last, self.inputs.entry_input].T - 1.0)
+            part, left = self._refine(demand, runs, change, limit)
+            for k in left:
+                part[:, k] = self._own(demand, change[:, k], start + first + int(k))
+            solution[:, first:last] = part
+            stuck += left.tolist()
         return solution, len(stuck)
+
+    def _refine(
+        self, demand: np.ndarray, runs: np.ndarray, change: np.ndarray, limit: float
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Refined supplies of some iterations, and which did not converge.
+
+        An iteration whose residual is small enough gets no more corrections (a zero
+        multiplier), so what it converged to does not depend on the others.
+        """
+        solution = np.repeat(runs[:, None], change.shape[1], axis=1)
+        going = np.ones(change.shape[1], dtype=bool)
+        with np.errstate(over="ignore", invalid="ignore"):  # diverging iterations: solved apart
+            for _ in range(MAX_REFINEMENTS + 1):
+                step = change * solution[self.cols]
+                residual = demand[:, None] - (self.matrix @ solution + self.scatter @ step)
+                going &= ~(np.abs(residual).max(axis=0) <= limit)  # NaN (diverged) keeps going
+                if not going.any():
+                    break
+                correction = self.result.lu.solve(residual)
+                correction[:, ~going] = 0.0
+                solution += correction
+        return solution, np.flatnonzero(going)
 
     def _own(self, demand: np.ndarray, change: np.ndarray, iteration: int) -> np.ndarray:
         """One sampled system solved with its own factorization."""
