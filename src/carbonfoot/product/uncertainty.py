@@ -329,24 +329,33 @@ class _Inputs:
 
 
 class _Links:
-    """Uncertain links: block iterative refinement on the factors of the stated matrix."""
+    """Uncertain links: block iterative refinement on the factors of the stated matrix.
+
+    The sampled matrix of an iteration is ``A_k = C + S diag(v ∘ m_k) G``: the certain entries
+    ``C`` (outputs and links without uncertainty), plus each uncertain entry's stated value
+    ``v`` times its multiplier, gathered from the supply (``G``) and scattered into its row
+    (``S``).
+    """
 
     def __init__(self, result: SystemResult, inputs: _Inputs) -> None:
-        from scipy.sparse import csr_matrix
+        from scipy.sparse import coo_matrix, csr_matrix
 
         a = result.assembly
         rows, cols, values, _ = a.entries
+        n = len(a.columns)
         self.result = result
-        self.matrix = a.technosphere.tocsr()
         self.inputs = inputs
         self.rows = rows[inputs.entries]
         self.cols = cols[inputs.entries]
         self.values = values[inputs.entries]
+        certain = np.ones(len(values), dtype=bool)
+        certain[inputs.entries] = False
+        self.certain = coo_matrix(
+            (values[certain], (rows[certain], cols[certain])), shape=(n, n)
+        ).tocsr()
         count = len(inputs.entries)
-        # entry → its row: adds each entry's change into the matrix-vector product
-        self.scatter = csr_matrix(
-            (np.ones(count), (self.rows, np.arange(count))), shape=(len(a.columns), count)
-        )
+        # entry → its row: adds each sampled entry into the matrix-vector product
+        self.scatter = csr_matrix((np.ones(count), (self.rows, np.arange(count))), shape=(n, count))
 
     def solve(
         self, demand: np.ndarray, runs: np.ndarray, per_input: np.ndarray, start: int
@@ -363,28 +372,28 @@ class _Links:
         stuck: list[int] = []
         for first in range(0, size, CHUNK):
             last = min(first + CHUNK, size)
-            change = self.values[:, None] * (per_input[first:last, self.inputs.entry_input].T - 1.0)
-            part, left = self._refine(demand, runs, change, limit)
+            sampled = self.values[:, None] * per_input[first:last, self.inputs.entry_input].T
+            part, left = self._refine(demand, runs, sampled, limit)
             for k in left:
-                part[:, k] = self._own(demand, change[:, k], start + first + int(k))
+                part[:, k] = self._own(demand, sampled[:, k], start + first + int(k))
             solution[:, first:last] = part
             stuck += left.tolist()
         return solution, len(stuck)
 
     def _refine(
-        self, demand: np.ndarray, runs: np.ndarray, change: np.ndarray, limit: float
+        self, demand: np.ndarray, runs: np.ndarray, sampled: np.ndarray, limit: float
     ) -> tuple[np.ndarray, np.ndarray]:
         """Refined supplies of some iterations, and which did not converge.
 
         An iteration whose residual is small enough gets no more corrections (a zero
         multiplier), so what it converged to does not depend on the others.
         """
-        solution = np.repeat(runs[:, None], change.shape[1], axis=1)
-        going = np.ones(change.shape[1], dtype=bool)
+        solution = np.repeat(runs[:, None], sampled.shape[1], axis=1)
+        going = np.ones(sampled.shape[1], dtype=bool)
         with np.errstate(over="ignore", invalid="ignore"):  # diverging iterations: solved apart
             for _ in range(MAX_REFINEMENTS + 1):
-                step = change * solution[self.cols]
-                residual = demand[:, None] - (self.matrix @ solution + self.scatter @ step)
+                applied = self.certain @ solution + self.scatter @ (sampled * solution[self.cols])
+                residual = demand[:, None] - applied
                 going &= ~(np.abs(residual).max(axis=0) <= limit)  # NaN (diverged) keeps going
                 if not going.any():
                     break
@@ -393,16 +402,16 @@ class _Links:
                 solution += correction
         return solution, np.flatnonzero(going)
 
-    def _own(self, demand: np.ndarray, change: np.ndarray, iteration: int) -> np.ndarray:
+    def _own(self, demand: np.ndarray, sampled: np.ndarray, iteration: int) -> np.ndarray:
         """One sampled system solved with its own factorization."""
         from scipy.sparse import coo_matrix
 
         from carbonfoot.product.calc import factorize
 
-        n = self.matrix.shape[0]
-        delta = coo_matrix((change, (self.rows, self.cols)), shape=(n, n))
+        n = self.certain.shape[0]
+        links = coo_matrix((sampled, (self.rows, self.cols)), shape=(n, n))
         try:
-            return factorize((self.matrix + delta).tocsc()).solve(demand)
+            return factorize((self.certain + links).tocsc()).solve(demand)
         except ValidationError:
             raise ValidationError(
                 f"Monte Carlo iteration {iteration}: the sampled system is singular; "
