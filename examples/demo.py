@@ -102,6 +102,15 @@ def main() -> None:
     print(result.contributions(product, by="stage").to_string(float_format="{:,.4f}".format))
     print("(examples/product_footprint.py goes on to uncertainty and the PACT document)")
 
+    factory = cf.examples.load_demo_factory()
+    evaluation = cf.evaluate_green_factory(factory, "example-provincial-mock")
+    print(f"\n5. Green factory self-evaluation (GB/T 36132-2025) of the {factory.name}, "
+          f"{factory.year} data, on the EXAMPLE provincial scheme:")  # fmt: skip
+    print(evaluation.groups.to_string(index=False, float_format="{:,.2f}".format))
+    print(f"total {evaluation.total:.2f} of {evaluation.maximum:g}")
+    print(evaluation.diagnoses[0])
+    print("(examples/green_factory.py prints the whole report and the national example scheme)")
+
 
 if __name__ == "__main__":
     main()

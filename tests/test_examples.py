@@ -58,3 +58,15 @@ def test_pydantic_example_rejects_what_it_should() -> None:
     assert "rejected scope1: scope1: Cannot convert" in out
     assert "different GWP metrics" in out
     assert "rejected energy: energy: -3 GJ is negative" in out
+
+
+def test_green_factory_example_prints_group_scores() -> None:
+    examples = Path(__file__).parent.parent / "examples"
+    factory = cf.examples.load_demo_factory()
+    evaluation = cf.evaluate_green_factory(factory, "example-provincial-mock")
+    for out in (_run(examples / "green_factory.py"), _run(examples / "demo.py")):
+        for group in evaluation.groups.to_dict("records"):  # computed, not typed in
+            assert str(group["name_zh"]) in out
+            assert f"{group['score']:,.2f}" in out
+        assert f"{evaluation.total:.2f} of 100" in out
+        assert "2级 (grade 2)" in out  # the clinker's quota diagnosis

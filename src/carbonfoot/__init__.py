@@ -38,9 +38,11 @@ from carbonfoot.units import (
 )
 
 if TYPE_CHECKING:  # pragma: no cover - the lazy names below, for type checkers
-    from carbonfoot import energy, examples, factors, inventory, park, product
+    from carbonfoot import energy, examples, factors, green, inventory, park, product
     from carbonfoot.energy import EnergyUse, energy_consumption
     from carbonfoot.factors import Factor, FactorTable, load_factors, read_factors
+    from carbonfoot.green.evaluate import Factory, FactoryProduct, evaluate_green_factory
+    from carbonfoot.green.quota import diagnose_energy
     from carbonfoot.inventory import Activity, Emissions, calculate
     from carbonfoot.park import (
         Enterprise,
@@ -86,6 +88,11 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "ProductSystem": ("carbonfoot.product.models", "ProductSystem"),
     "ProductFootprint": ("carbonfoot.product.footprint", "ProductFootprint"),
     "read_pact": ("carbonfoot.product.pact", "read_pact"),
+    "green": ("carbonfoot.green", None),
+    "Factory": ("carbonfoot.green.evaluate", "Factory"),
+    "FactoryProduct": ("carbonfoot.green.evaluate", "FactoryProduct"),
+    "evaluate_green_factory": ("carbonfoot.green.evaluate", "evaluate_green_factory"),
+    "diagnose_energy": ("carbonfoot.green.quota", "diagnose_energy"),
 }
 
 
@@ -117,6 +124,8 @@ __all__ = [
     "Factor",
     "FactorNotFoundError",
     "FactorTable",
+    "Factory",
+    "FactoryProduct",
     "GuidingData",
     "Input",
     "MissingMetricError",
@@ -138,12 +147,15 @@ __all__ = [
     "account_park",
     "assess_zero_carbon_park",
     "calculate",
+    "diagnose_energy",
     "energy",
     "energy_consumption",
     "errors",
+    "evaluate_green_factory",
     "examples",
     "factors",
     "from_co2e",
+    "green",
     "gwp",
     "inventory",
     "load_factors",

@@ -74,6 +74,10 @@ def _plan(
     kind = activities()[activity].kind
     if kind == "direct_gas":
         return _EnergyPlan("not energy (a mass of gas): 0 tce", 0.0, None, ())
+    if kind == "process":  # the plant's fuel and electricity come in rows of their own
+        return _EnergyPlan(
+            "not energy (tonnes of product for process emissions): 0 tce", 0.0, None, ()
+        )
     if key["coal_coefficient"]:
         coefficient = unit_coefficient([unit, key["coal_coefficient"]], "tce", "own coefficient")
         return _EnergyPlan("own coefficient", coefficient, "coal_coefficient", ())

@@ -881,6 +881,7 @@ _AMOUNTS_BY_KIND: Final[dict[str, tuple[Quantity, ...]]] = {
     "electricity": (Q_(1, "GJ"),),
     "heat": tuple(Q_(1, u) for u in ("GJ", "t")),
     "working_medium": tuple(Q_(1, u) for u in ("m3", "t", "Nm3")),
+    "process": (Q_(1, "t"),),  # tonnes of product (sinter, steel, aluminium ...)
 }
 _ANY_AMOUNT: Final = tuple(Q_(1, u) for u in ("t", "Nm3", "m3", "GJ", "tkm", "pkm"))
 _ENERGY_PARAMETERS: Final = frozenset(

@@ -86,6 +86,7 @@ _ZERO_EMISSION_INSTRUMENTS: Final = frozenset({"green_certificate", "green_power
 _SCOPE_BY_KIND: Final[dict[str, int]] = {
     "fuel": 1,
     "direct_gas": 1,
+    "process": 1,  # industrial process emissions per tonne of product (IPCC IPPU)
     "renewable_electricity": 1,
     "electricity": 2,
     "heat": 2,

@@ -166,9 +166,13 @@ _DEFINITIONS: Final[tuple[str, ...]] = (
     "square_meter = meter ** 2 = m2",
     "tonne_kilometer = metric_ton * kilometer = tkm",
     "piece = [piece] = pcs = item",  # a counted product (PACT declared unit "piece")
+    # 重量箱: the flat-glass weight box of the energy quota GB 21340 (10 m2 of 2 mm glass); a
+    # dimension of its own, so that it never converts to a mass by accident
+    "weight_box = [glass_weight_box]",
     "passenger = [passenger]",
     "passenger_kilometer = passenger * kilometer = pkm",
     "yuan = [currency_CNY] = CNY = 元",
+    "wan_yuan = 10000 * yuan",  # 万元, the unit of output value in Chinese statistics
 )
 
 #: Units that deliberately replace a pint default: "C" is carbon here, not coulomb;
