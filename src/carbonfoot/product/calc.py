@@ -21,7 +21,7 @@ import itertools
 import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -240,8 +240,7 @@ def _singular_message(technosphere: csc_matrix, names: Sequence[str] | None) -> 
 # --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Column:
+class _Column(NamedTuple):
     """One single-output column: a process's output with its share of the inputs."""
 
     process: Process
@@ -267,10 +266,24 @@ class _Assembly:
     record_kg: np.ndarray
     record_input: list[tuple[Process, Input]]
     record_key: list[tuple[str, int]]  # (process, position of the input)
-    # the technosphere's entries (row, column, value) and the input behind each (or None)
-    entries: tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[str, int] | None]]
+    # the technosphere's entries (row, column, value) and the position of the input behind
+    # each in its process (-1: an output or a credit)
+    entry_rows: np.ndarray
+    entry_cols: np.ndarray
+    entry_values: np.ndarray
+    entry_positions: list[int]
     allocation: dict[str, dict[str, float]]
     substitution: dict[str, list[str]]
+
+    @functools.cached_property
+    def entries(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[tuple[str, int] | None]]:
+        """Rows, columns, values and the input behind each entry: (process, position) or None."""
+        names = [c.process.name for c in self.columns]
+        keys: list[tuple[str, int] | None] = [
+            (names[c], p) if p >= 0 else None
+            for c, p in zip(self.entry_cols.tolist(), self.entry_positions, strict=True)
+        ]
+        return self.entry_rows, self.entry_cols, self.entry_values, keys
 
 
 def _fail(process: Process, item: Input | None, message: str) -> ValidationError:
@@ -322,6 +335,11 @@ def _columns(system: ProductSystem) -> tuple[list[_Column], dict[str, dict[str, 
     columns: list[_Column] = []
     allocation: dict[str, dict[str, float]] = {}
     for process in system.processes:
+        outputs = process.outputs
+        if len(outputs) == 1:  # the common case, without the allocation machinery
+            only = outputs[0]
+            columns.append(_Column(process, only.product, only.unit, only.amount, 1.0))
+            continue
         shares = _shares(process)
         if len(process.outputs) > 1 and process.allocation != "substitution":
             allocation[process.name] = shares
@@ -399,13 +417,18 @@ def _activity_emissions(
     ]
 
 
+def _gas_and_kg_of(process: Process, item: Input, units: tuple[str, ...]) -> tuple[str, float]:
+    """`_gas_and_kg`, with a failure named by process and input."""
+    try:
+        return _gas_and_kg(units)
+    except (RowError, UnitError) as exc:
+        raise _fail(process, item, str(exc)) from None
+
+
 def _emission_kg(process: Process, item: Input) -> dict[str, float]:
     """kg of each gas per the process's outputs, for a factor or direct-emission input."""
     units = (item.unit, item.factor_unit) if item.factor_unit is not None else (item.unit,)
-    try:
-        gas, kg = _gas_and_kg(tuple(u for u in units if u is not None))
-    except (RowError, UnitError) as exc:
-        raise _fail(process, item, str(exc)) from None
+    gas, kg = _gas_and_kg_of(process, item, units)
     value = item.amount * (item.factor if item.factor is not None else 1.0) * kg
     return {gas: value}
 
@@ -420,7 +443,7 @@ def _assemble(system: ProductSystem, factors: FactorTable | None) -> _Assembly:
     cols: list[int] = []
     values: list[float] = []
     substitution: dict[str, list[str]] = {}
-    keys: list[tuple[str, int] | None] = []  # the input behind each entry (None: an output)
+    keys: list[int] = []  # the position of the input behind each entry (-1: an output)
     emission_inputs: list[tuple[int, Process, Input, float, tuple[str, int]]] = []
     sizes: dict[tuple[str, str], float] = {}  # (input unit, product unit) → coefficient
     units = [c.unit for c in columns]
@@ -430,7 +453,7 @@ def _assemble(system: ProductSystem, factors: FactorTable | None) -> _Assembly:
         rows.append(number)
         cols.append(number)
         values.append(column.amount)
-        keys.append(None)
+        keys.append(-1)
         process = column.process
         if process.allocation == "substitution":
             for output in process.outputs[1:]:
@@ -440,7 +463,7 @@ def _assemble(system: ProductSystem, factors: FactorTable | None) -> _Assembly:
                 rows.append(displaced)
                 cols.append(number)
                 values.append(output.amount * size)  # it makes some of the displaced product
-                keys.append(None)
+                keys.append(-1)
                 substitution.setdefault(process.name, []).append(
                     f"{output.product} → {output.substitutes}"
                 )
@@ -469,12 +492,13 @@ def _assemble(system: ProductSystem, factors: FactorTable | None) -> _Assembly:
                     ) from None
             rows_append(target)
             values_append(-item.amount * coefficient * share)
-            keys_append((name, position))
+            keys_append(position)
         cols.extend(itertools.repeat(number, len(rows) - first))
     n = len(columns)
-    technosphere = coo_matrix(
-        (np.array(values, dtype=float), (np.array(rows), np.array(cols))), shape=(n, n)
-    ).tocsc()
+    entry_rows = np.array(rows, dtype=np.int64)
+    entry_cols = np.array(cols, dtype=np.int64)
+    entry_values = np.array(values, dtype=float)
+    technosphere = coo_matrix((entry_values, (entry_rows, entry_cols)), shape=(n, n)).tocsc()
 
     activity_items = [(p, i) for _, p, i, _, _ in emission_inputs if i.activity is not None]
     activity_kg = iter(_activity_emissions(activity_items, factors, metric))
@@ -484,8 +508,17 @@ def _assemble(system: ProductSystem, factors: FactorTable | None) -> _Assembly:
     record_kg: list[float] = []
     record_input: list[tuple[Process, Input]] = []
     record_key: list[tuple[str, int]] = []
+    direct: dict[str, tuple[str, float]] = {}  # unit → (gas, kg per unit)
     for number, process, item, share, key in emission_inputs:
-        kg_by_gas = next(activity_kg) if item.activity is not None else _emission_kg(process, item)
+        if item.activity is not None:
+            kg_by_gas = next(activity_kg)
+        elif item.factor is None and item.factor_unit is None:  # a direct emission
+            gas_kg = direct.get(item.unit)
+            if gas_kg is None:
+                gas_kg = direct[item.unit] = _gas_and_kg_of(process, item, (item.unit,))
+            kg_by_gas = {gas_kg[0]: item.amount * gas_kg[1]}
+        else:
+            kg_by_gas = _emission_kg(process, item)
         for gas, kg in kg_by_gas.items():
             flow = flows.setdefault((gas, item.category), len(flows))
             record_column.append(number)
@@ -495,9 +528,11 @@ def _assemble(system: ProductSystem, factors: FactorTable | None) -> _Assembly:
             record_key.append(key)
     flow_list = list(flows)
     emissions = np.zeros((len(flow_list), n))
+    record_flows = np.array(record_flow, dtype=np.int64)
+    record_columns = np.array(record_column, dtype=np.int64)
     np.add.at(
         emissions,
-        (np.array(record_flow, dtype=np.int64), np.array(record_column, dtype=np.int64)),
+        (record_flows, record_columns),
         record_kg,
     )
     weights = np.array(
@@ -513,12 +548,15 @@ def _assemble(system: ProductSystem, factors: FactorTable | None) -> _Assembly:
         flows=flow_list,
         emissions=emissions,
         weights=weights,
-        record_column=np.array(record_column, dtype=np.int64),
-        record_flow=np.array(record_flow, dtype=np.int64),
+        record_column=record_columns,
+        record_flow=record_flows,
         record_kg=np.array(record_kg, dtype=float),
         record_input=record_input,
         record_key=record_key,
-        entries=(np.array(rows), np.array(cols), np.array(values, dtype=float), keys),
+        entry_rows=entry_rows,
+        entry_cols=entry_cols,
+        entry_values=entry_values,
+        entry_positions=keys,
         allocation=allocation,
         substitution=substitution,
     )
@@ -614,8 +652,11 @@ def solve_system(system: ProductSystem, factors: FactorTable | None = None) -> S
     """Assemble the matrices of ``system`` and solve them once for every product."""
     with _collection_paused():
         assembly = _assemble(system, factors)
-    names = [f"{c.process.name} → {c.product}" for c in assembly.columns]
-    lu = factorize(assembly.technosphere, names)
+    try:
+        lu = factorize(assembly.technosphere)
+    except ValidationError:  # again, to name the processes (only when it fails)
+        names = [f"{c.process.name} → {c.product}" for c in assembly.columns]
+        lu = factorize(assembly.technosphere, names)
     intensities = solve_matrices(assembly.technosphere, assembly.emissions, lu)
     return SystemResult(system, check_metric(system.metric), assembly, lu, intensities)
 
