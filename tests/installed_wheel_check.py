@@ -31,6 +31,12 @@ def main() -> None:
     bracket = cf.examples.load_demo_product().solve().co2e("bracket at customer")
     if not 5.0 < bracket.magnitude < 6.0:
         raise SystemExit(f"unexpected demo product footprint {bracket}")
+    # the green-factory schemes and quota grades are bundled data too
+    evaluation = cf.evaluate_green_factory(
+        cf.examples.load_demo_factory(), "example-provincial-mock"
+    )
+    if not 0 < evaluation.total < evaluation.maximum or evaluation.diagnoses[0].grade != 2:
+        raise SystemExit(f"unexpected demo factory evaluation {evaluation.total}")
     print(f"installed wheel OK: carbonfoot {cf.__version__} from {location.parent}")
     print(f"bundled data packages: {', '.join(map(str, packages))}; {len(every)} factor rows")
 
