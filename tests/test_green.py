@@ -7,6 +7,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pydantic
 import pytest
 
@@ -303,9 +304,9 @@ def test_indicator_formulas_by_hand() -> None:
 
 
 def test_indicator_input_errors() -> None:
-    with pytest.raises(cf.ValidationError, match="output value must be finite and > 0"):
+    with pytest.raises(cf.ValidationError, match="output value must be > 0"):
         ind.energy_per_value(1, 0)
-    with pytest.raises(cf.ValidationError, match="energy must be finite and >= 0"):
+    with pytest.raises(cf.ValidationError, match="energy must be >= 0"):
         ind.energy_per_value(-1, 10)
     with pytest.raises(cf.UnitError, match=r"energy:.*does not convert to tce"):
         ind.energy_per_value(cf.Q_(5, "kg"), 10)
@@ -379,3 +380,101 @@ def test_plot_ratio_prints_without_a_unit() -> None:
     line = next(ln for ln in result.report().splitlines() if "容积率" in ln)
     assert "value 0.75;" in line
     assert " 1;" not in line
+
+
+def test_bands_must_agree_and_not_overlap(tmp_path: Path) -> None:
+    band = (
+        "ren,indicator,energy,可再生能源,renewables,quantitative,higher,{points},10,0,{low},"
+        "{high},,%,renewable_share"
+    )
+    good = (band.format(points=8, low="", high=3000), band.format(points=8, low=3000, high=""))
+    assert load_scheme(_scheme(tmp_path, *good)).maximum == 8
+    cases = {
+        "differ in points": (band.format(points=5, low="", high=3000), good[1]),
+        "overlap at 3000": (band.format(points=8, low="", high=6000), good[1]),
+        "empty band": (band.format(points=8, low=6000, high=3000),),
+        "twice": (HAND[1], HAND[1]),
+    }
+    for message, rows in cases.items():
+        with pytest.raises(cf.DataError, match=message):
+            load_scheme(_scheme(tmp_path, *rows))
+
+
+def test_bonus_items_live_in_the_bonus_group(tmp_path: Path) -> None:
+    misplaced = "zc,bonus,energy,零碳工厂,zero-carbon,qualitative,higher,5,,,,,,,answer"
+    with pytest.raises(cf.DataError, match=r"bonus items \(and only they\) are in group 'bonus'"):
+        load_scheme(_scheme(tmp_path, misplaced))
+    scored = "gd,indicator,bonus,绿色设计,eco-design,qualitative,higher,5,,,,,,,answer"
+    with pytest.raises(cf.DataError, match="group 'bonus'"):
+        load_scheme(_scheme(tmp_path, scored))
+
+
+def test_every_scheme_row_cites_its_source(tmp_path: Path) -> None:
+    path = tmp_path / "uncited.csv"
+    path.write_text(HEADER + "\nhand," + HAND[1] + ",,,verified: x,\n", encoding="utf-8")
+    with pytest.raises(cf.DataError, match="column source_id: empty"):
+        load_scheme(path)
+
+
+def test_products_without_a_quota_are_named_not_dropped_silently(tmp_path: Path) -> None:
+    scheme = load_scheme("gbt36132-2025-c1")
+    factory = _hand_factory(
+        products=(
+            # clinker at exactly 1级: 100 000 tce / 1 000 000 t = 100 kgce/t (GB 16780-2021 表2)
+            FactoryProduct(
+                name="clinker",
+                output=1e6,
+                unit="t",
+                energy_tce=100_000,
+                quota="gb16780-2021-clinker-energy",
+            ),
+            FactoryProduct(name="other", output=5e5, unit="t", energy_tce=900_000),
+        )
+    )
+    result = cf.evaluate_green_factory(factory, scheme)
+    row = result.frame.set_index("item_id").loc["energy_intensity"]
+    assert row["score"] == 8.0
+    assert "not scored, no quota: other (900000 tce)" in row["detail"]
+    assert any("not on other" in n for n in result.notes)
+
+
+def test_an_electricity_quota_does_not_grade_comprehensive_energy() -> None:
+    product = FactoryProduct(name="clinker", output=1e6, unit="t", energy_tce=6000,
+                             quota="gb16780-2021-clinker-electricity")  # fmt: skip
+    factory = _hand_factory(products=(product,))
+    with pytest.raises(cf.UnitError, match=r"product 'clinker'.*is electricity use"):
+        cf.evaluate_green_factory(factory, "gbt36132-2025-c1")
+    with pytest.raises(cf.UnitError, match="is electricity use"):
+        diagnose_energy("gb16780-2021-clinker-electricity", cf.Q_(0.2, "GJ / t"))
+    # kWh per tonne is what that quota wants: GB 16780-2021 表2, 1级 48, 2级 57, 3级 61 kWh/t
+    assert diagnose_energy("gb16780-2021-clinker-electricity", 50, "kWh / t").grade == 2
+
+
+def test_converter_steel_with_net_negative_energy() -> None:
+    # GB 21256-2025 converter grades −30 / −28 / −12 kgce/t: −29 000 tce / 1 Mt = −29 kgce/t → 2级
+    product = FactoryProduct(name="BOF steel", output=1e6, unit="t", energy_tce=-29_000,
+                             quota="gb21256-2025-converter")  # fmt: skip
+    result = cf.evaluate_green_factory(_hand_factory(products=(product,)), "gbt36132-2025-c1")
+    assert result.diagnoses[0].grade == 2
+    row = result.frame.set_index("item_id").loc["energy_intensity"]
+    # Table C.1: leading 1级 (−30), baseline 2级 (−28): 8 × (−28 − (−29)) / (−28 − (−30)) = 4
+    assert row["score"] == pytest.approx(4.0, rel=1e-12)
+
+
+def test_benchmarks_for_a_qualitative_item_are_refused() -> None:
+    with pytest.raises(cf.ValidationError, match="scored from the factory's answers"):
+        cf.evaluate_green_factory(
+            cf.examples.load_demo_factory(), benchmarks={"green_design": (1, 0)}
+        )
+
+
+def test_renewable_share_cannot_exceed_the_energy_used() -> None:
+    with pytest.raises(cf.ValidationError, match="exceeds the comprehensive energy"):
+        ind.renewable_share(60_000, 52_000)
+    numpy_ints: tuple[Any, Any] = (np.int64(2_600), np.int64(52_000))  # work at run time
+    assert ind.renewable_share(*numpy_ints).magnitude == 5.0
+
+
+def test_html_shows_the_quota_diagnosis() -> None:
+    result = cf.evaluate_green_factory(cf.examples.load_demo_factory())
+    assert "2级 (grade 2)" in result._repr_html_()

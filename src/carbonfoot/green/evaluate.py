@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import difflib
 import html
+import itertools
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -201,6 +202,8 @@ class SchemeItem(pydantic.BaseModel):
             return self
         if self.group not in GROUPS:
             raise ValueError(f"group {self.group!r} is not one of {', '.join(GROUPS)}")
+        if (self.kind == "bonus") != (self.group == "bonus"):
+            raise ValueError("bonus items (and only they) are in group 'bonus'")
         if self.points is None or not self.points >= 0:
             raise ValueError("a scored item needs points >= 0")
         if self.direction is None:
@@ -265,6 +268,43 @@ def _number(text: str, where: str) -> float | None:
 _NUMBER_COLUMNS: Final = ("points", "leading", "baseline", "band_min_tce", "band_max_tce")
 
 
+_SHARED_BY_BANDS: Final = ("kind", "group", "type", "direction", "points", "measure", "unit")
+
+
+def _check_items(items: list[SchemeItem], where: str) -> None:
+    """One row per item, except banded indicators: same item in every band, bands disjoint."""
+    by_id: dict[str, list[SchemeItem]] = {}
+    for item in items:
+        by_id.setdefault(item.item_id, []).append(item)
+    for item_id, rows in by_id.items():
+        banded = [r.band_min_tce is not None or r.band_max_tce is not None for r in rows]
+        if len(rows) > 1 and not (all(banded) and rows[0].kind == "indicator"):
+            raise DataError(
+                f"{where} has item {item_id!r} twice; only banded indicators "
+                "(band_min_tce / band_max_tce on every row) may repeat"
+            )
+        for column in _SHARED_BY_BANDS:
+            values = {getattr(r, column) for r in rows}
+            if len(values) > 1:
+                raise DataError(
+                    f"{where}: the bands of item {item_id!r} differ in {column} "
+                    f"({', '.join(sorted(map(str, values)))}); only the benchmarks may differ"
+                )
+        spans = sorted(
+            (
+                r.band_min_tce if r.band_min_tce is not None else -math.inf,
+                r.band_max_tce if r.band_max_tce is not None else math.inf,
+            )
+            for r in rows
+        )
+        for low, high in spans:
+            if not low < high:
+                raise DataError(f"{where}: item {item_id!r} has an empty band [{low:g}, {high:g})")
+        for (_, high), (low, _) in itertools.pairwise(spans):
+            if low < high:
+                raise DataError(f"{where}: the bands of item {item_id!r} overlap at {low:g} tce")
+
+
 def _scheme_from_rows(name: str, rows: list[dict[str, str]], where: str) -> Scheme:
     items = []
     for number, row in enumerate(rows, start=2):
@@ -276,6 +316,9 @@ def _scheme_from_rows(name: str, rows: list[dict[str, str]], where: str) -> Sche
             for column in _NUMBER_COLUMNS:
                 values[column] = _number(row.get(column, ""), f"{place}, column {column}")
             values["direction"] = row.get("direction") or None
+            for column in ("source_id", "source_locator"):
+                if not (row.get(column) or "").strip():
+                    raise DataError(f"{place}, column {column}: empty; every row cites its source")
             values["source"] = f"{row.get('source_id', '')}: {row.get('source_locator', '')}"
             items.append(SchemeItem(**values))
         except pydantic.ValidationError as exc:
@@ -287,15 +330,7 @@ def _scheme_from_rows(name: str, rows: list[dict[str, str]], where: str) -> Sche
             raise DataError(f"{place}: {problems}") from None
     if not items:
         raise DataError(f"{where}: scheme {name!r} has no rows")
-    seen: dict[str, SchemeItem] = {}
-    for item in items:
-        first = seen.setdefault(item.item_id, item)
-        banded = item.band_min_tce is not None or item.band_max_tce is not None
-        if first is not item and not (banded and first.kind == item.kind == "indicator"):
-            raise DataError(
-                f"{where}: scheme {name!r} has item {item.item_id!r} twice; only banded "
-                "indicators (band_min_tce / band_max_tce) may repeat"
-            )
+    _check_items(items, f"{where}: scheme {name!r}")
     return Scheme(name, SCHEMES.get(name, f"scheme {name!r} from {where}"), tuple(items))
 
 
@@ -355,7 +390,11 @@ class FactoryProduct(pydantic.BaseModel):
     name: str
     output: float = pydantic.Field(gt=0, allow_inf_nan=False)
     unit: str = pydantic.Field(description="Unit of the output, e.g. 't'.")
-    energy_tce: float = pydantic.Field(ge=0, allow_inf_nan=False)
+    energy_tce: float = pydantic.Field(
+        allow_inf_nan=False,
+        description="Comprehensive energy of the product, tce; negative where the process "
+        "recovers more than it uses (converter steelmaking, GB 21256).",
+    )
     quota: str | None = pydantic.Field(
         default=None, description="quota_id of factors/cn-energy-quota (quota_grades())."
     )
@@ -513,6 +552,7 @@ class GreenFactoryEvaluation:
             header
             + self.groups.to_html(index=False)
             + self.frame[columns].to_html(index=False, na_rep="")
+            + "".join(f"<pre>{html.escape(str(d))}</pre>" for d in self.diagnoses)
             + "".join(f"<p>note: {html.escape(n)}</p>" for n in self.notes)
         )
 
@@ -536,6 +576,14 @@ def _band(items: list[SchemeItem], data: Mapping[str, float]) -> SchemeItem | st
         if low <= energy < high:
             return item
     return f"a band for {energy:g} tce (the scheme's bands do not cover it)"
+
+
+def _diagnose(product: FactoryProduct) -> QuotaDiagnosis:
+    """The product's quota diagnosis; a failure names the product."""
+    try:
+        return diagnose_energy(str(product.quota), product.unit_energy())
+    except (UnitError, DataError) as exc:
+        raise type(exc)(f"product {product.name!r}: {exc}") from None
 
 
 def _pair(item_id: str, pair: object) -> tuple[float, float]:
@@ -600,20 +648,24 @@ def evaluate_green_factory(
     given = dict(benchmarks or {})
     known = {i.item_id for i in plan.items if i.kind != "requirement"}
     directions = {i.item_id: str(i.direction) for i in plan.items if i.kind != "requirement"}
+    qualitative = {i.item_id for i in plan.items if i.measure == "answer"}
     for item_id, pair in given.items():
         if item_id not in known:
             close = difflib.get_close_matches(item_id, sorted(known), n=3)
             hint = f"; did you mean {', '.join(map(repr, close))}?" if close else ""
             raise ValidationError(f"benchmarks: scheme {plan.name!r} has no item {item_id!r}{hint}")
+        if item_id in qualitative:
+            raise ValidationError(
+                f"benchmarks[{item_id!r}]: a qualitative item is scored from the factory's "
+                "answers (yes / partial / no), not from benchmark values"
+            )
         given[item_id] = _pair(item_id, pair)
         try:
             _check_benchmarks(*given[item_id], directions[item_id])
         except ValueError as exc:
             raise ValidationError(f"item {item_id!r}: {exc}") from None
     data = factory.data
-    diagnoses = [
-        diagnose_energy(p.quota, p.unit_energy()) for p in factory.products if p.quota is not None
-    ]
+    diagnoses = [_diagnose(p) for p in factory.products if p.quota is not None]
     records: list[dict[str, Any]] = []
     by_id: dict[str, list[SchemeItem]] = {}
     for item in plan.items:
@@ -676,8 +728,16 @@ def evaluate_green_factory(
         and "solid_waste_stock_utilized_t" not in data
     ):
         notes.append("solid waste: no stock from earlier years utilised (Zw = 0) assumed (B.11)")
-    if not frame.loc[frame["item_id"] == "energy_intensity", "detail"].eq("").all():
-        notes.append("energy intensity: products weighted by their energy use (tce)")
+    quota_products = [p for p in factory.products if p.quota is not None]
+    if "energy_intensity" in by_id and quota_products and "energy_intensity" not in given:
+        if len(quota_products) > 1:
+            notes.append("energy intensity: products weighted by their energy use (tce)")
+        unquoted = [p.name for p in factory.products if p.quota is None]
+        if unquoted:
+            notes.append(
+                f"energy intensity: scored on the products with a quota only; not on "
+                f"{', '.join(unquoted)}"
+            )
     return GreenFactoryEvaluation(
         factory=factory,
         scheme=plan,
@@ -736,7 +796,8 @@ def _score(
     if item.measure == "energy_intensity":
         quota_products = [p for p in factory.products if p.quota is not None]
         if quota_products and given is None:
-            _score_quota(record, points, quota_products, diagnoses)
+            others = [p for p in factory.products if p.quota is None]
+            _score_quota(record, points, quota_products, diagnoses, others)
             return
         measure = "energy_per_value"
     else:
@@ -774,8 +835,13 @@ def _score_quota(
     points: float,
     products: list[FactoryProduct],
     diagnoses: list[QuotaDiagnosis],
+    others: list[FactoryProduct],
 ) -> None:
-    """Energy intensity against the quota grades: leading 1级, baseline 2级 (Table C.1 row 1)."""
+    """Energy intensity against the quota grades: leading 1级, baseline 2级 (Table C.1 row 1).
+
+    Several products are weighted by their energy use (its size, for net-negative ones);
+    products without a quota are not scored and are named in the detail (and the notes).
+    """
     weights, shares, details = [], [], []
     for product, diagnosis in zip(products, diagnoses, strict=True):
         g1, g2, _ = diagnosis.grades
@@ -786,7 +852,7 @@ def _score_quota(
             )
             return
         shares.append(_linear(diagnosis.value, g1, g2, "lower"))
-        weights.append(product.energy_tce)
+        weights.append(abs(product.energy_tce))
         grade = f"{diagnosis.grade}级" if diagnosis.grade else "worse than 3级"
         details.append(f"{product.name}: {diagnosis.value:.4g} {diagnosis.unit} ({grade})")
     total = math.fsum(weights)
@@ -796,7 +862,12 @@ def _score_quota(
         else math.fsum(shares) / len(shares)
     )
     record["score"] = points * share
+    if others:
+        details.append(
+            "not scored, no quota: " + ", ".join(f"{p.name} ({p.energy_tce:g} tce)" for p in others)
+        )
     record["detail"] = "; ".join(details)
+    record["unit"] = ""
     if len(products) == 1:
         d = diagnoses[0]
         record["value"], record["unit"] = d.value, d.unit

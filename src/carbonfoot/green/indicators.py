@@ -15,6 +15,7 @@ follows the form of B.25 for provincial schemes (亩均税收) that use it.
 from __future__ import annotations
 
 import math
+import numbers
 from typing import Final
 
 from carbonfoot.errors import UnitError, ValidationError
@@ -40,20 +41,29 @@ __all__ = [
 WAN_YUAN: Final = "wan_yuan"
 
 
-def _amount(value: float | Quantity, unit: str, what: str, *, positive: bool = False) -> float:
+def _amount(
+    value: float | Quantity,
+    unit: str,
+    what: str,
+    *,
+    positive: bool = False,
+    signed: bool = False,
+) -> float:
     """``value`` in ``unit`` as a float; a carbonfoot error names ``what`` when it cannot be."""
     if isinstance(value, Quantity):
         try:
             number = float(value.to(unit).magnitude)
         except (UnitError, ValueError) as exc:
             raise UnitError(f"{what}: {value:~} does not convert to {unit} ({exc})") from None
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
         number = float(value)
     else:
         raise ValidationError(f"{what} must be a number (in {unit}) or a quantity, got {value!r}")
-    if not math.isfinite(number) or number < 0 or (positive and number == 0):
+    if not math.isfinite(number):
+        raise ValidationError(f"{what} must be finite, got {number!r} {unit}")
+    if (not signed and number < 0) or (positive and number <= 0):
         need = "> 0" if positive else ">= 0"
-        raise ValidationError(f"{what} must be finite and {need}, got {number!r} {unit}")
+        raise ValidationError(f"{what} must be {need}, got {number!r} {unit}")
     return number
 
 
@@ -74,7 +84,8 @@ def energy_per_product(energy: float | Quantity, output: Quantity) -> Quantity:
     """单位产品综合能耗 energy per unit product, ``Eui = Ei / Qi`` (B.1, tce/产品单位).
 
     ``energy`` is the comprehensive energy consumption of the product (tce, excluding energy used
-    as feedstock, per GB/T 2589); ``output`` the qualified output with its unit.
+    as feedstock, per GB/T 2589; negative where the process recovers more energy than it uses,
+    as converter steelmaking does); ``output`` the qualified output with its unit.
 
     Examples
     --------
@@ -83,7 +94,8 @@ def energy_per_product(energy: float | Quantity, output: Quantity) -> Quantity:
     >>> print(energy_per_product(52_000, cf.Q_(500_000, "t")).to("kgce / t"))
     104.0 kgce / t
     """
-    return _per_product(_amount(energy, "tce", "energy"), output, "tce", "energy_per_product")
+    energy_tce = _amount(energy, "tce", "energy", signed=True)
+    return _per_product(energy_tce, output, "tce", "energy_per_product")
 
 
 def energy_per_value(energy: float | Quantity, output_value: float | Quantity) -> Quantity:
@@ -143,7 +155,12 @@ def renewable_share(renewable: float | Quantity, energy: float | Quantity) -> Qu
     5.0 %
     """
     total = _amount(energy, "tce", "comprehensive energy", positive=True)
-    return Q_(_amount(renewable, "tce", "renewable energy") / total * 100.0, "percent")
+    part = _amount(renewable, "tce", "renewable energy")
+    if part > total:
+        raise ValidationError(
+            f"renewable energy {part:g} tce exceeds the comprehensive energy {total:g} tce (B.5)"
+        )
+    return Q_(part / total * 100.0, "percent")
 
 
 def water_per_product(withdrawal: float | Quantity, output: Quantity) -> Quantity:

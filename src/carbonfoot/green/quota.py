@@ -180,13 +180,18 @@ def diagnose_energy(quota: str, value: float | Quantity, unit: str | None = None
         given = Q_(float(value), unit or target)
     else:
         raise ValidationError(f"the value must be a number or a quantity, got {value!r}")
-    names = {name for name, _ in given.unit_items()}
-    quota_names = {name for name, _ in Q_(1, target).unit_items()}
-    if any("watt_hour" in n for n in names) and any("coal_equivalent" in n for n in quota_names):
+    electricity = any("watt_hour" in n for n, _ in given.unit_items())
+    quota_electricity = any("watt_hour" in n for n, _ in Q_(1, target).unit_items())
+    if electricity and not quota_electricity:
         raise UnitError(
             f"quota {quota!r} is comprehensive energy in {target}; {given:~} is electricity. "
             "Convert electricity with the coefficient the standard prescribes (GB/T 2589: "
             "0.1229 kgce/kWh 当量值) and add the other energies first"
+        )
+    if quota_electricity and not electricity:
+        raise UnitError(
+            f"quota {quota!r} is electricity use in {target}; {given:~} is not given as "
+            "electricity (kWh): comprehensive energy is not graded against an electricity quota"
         )
     try:
         number = float(given.to(target).magnitude)
