@@ -331,10 +331,10 @@ class _Inputs:
 class _Links:
     """Uncertain links: block iterative refinement on the factors of the stated matrix.
 
-    The sampled matrix of an iteration is ``A_k = C + S diag(v ∘ m_k) G``: the certain entries
-    ``C`` (outputs and links without uncertainty), plus each uncertain entry's stated value
-    ``v`` times its multiplier, gathered from the supply (``G``) and scattered into its row
-    (``S``).
+    The sampled matrix of an iteration is ``A_k = C + L_k``: the certain entries ``C`` (outputs
+    and links without uncertainty) plus the uncertain links ``L_k``, each its stated value
+    times the iteration's multiplier. ``L_k`` shares one sparsity pattern (rows sorted, kept
+    in `link_matrix`); only its values change from one iteration to the next.
     """
 
     def __init__(self, result: SystemResult, inputs: _Inputs) -> None:
@@ -344,7 +344,6 @@ class _Links:
         rows, cols, values, _ = a.entries
         n = len(a.columns)
         self.result = result
-        self.inputs = inputs
         self.rows = rows[inputs.entries]
         self.cols = cols[inputs.entries]
         self.values = values[inputs.entries]
@@ -353,9 +352,14 @@ class _Links:
         self.certain = coo_matrix(
             (values[certain], (rows[certain], cols[certain])), shape=(n, n)
         ).tocsr()
-        count = len(inputs.entries)
-        # entry → its row: adds each sampled entry into the matrix-vector product
-        self.scatter = csr_matrix((np.ones(count), (self.rows, np.arange(count))), shape=(n, count))
+        # the uncertain links in row order (repeated (row, column) pairs kept: they add up)
+        self.order = np.lexsort((self.cols, self.rows))
+        self.sorted_input = inputs.entry_input[self.order]
+        self.sorted_values = self.values[self.order]
+        indptr = np.searchsorted(self.rows[self.order], np.arange(n + 1))
+        self.link_matrix = csr_matrix(
+            (self.sorted_values.copy(), self.cols[self.order], indptr), shape=(n, n)
+        )
 
     def solve(
         self, demand: np.ndarray, runs: np.ndarray, per_input: np.ndarray, start: int
@@ -372,10 +376,13 @@ class _Links:
         stuck: list[int] = []
         for first in range(0, size, CHUNK):
             last = min(first + CHUNK, size)
-            sampled = self.values[:, None] * per_input[first:last, self.inputs.entry_input].T
+            # one row of sampled link values per iteration, in the link matrix's order
+            sampled = np.ascontiguousarray(  # rows contiguous: each becomes matrix values
+                self.sorted_values * per_input[first:last, self.sorted_input]
+            )
             part, left = self._refine(demand, runs, sampled, limit)
             for k in left:
-                part[:, k] = self._own(demand, sampled[:, k], start + first + int(k))
+                part[:, k] = self._own(demand, sampled[k], start + first + int(k))
             solution[:, first:last] = part
             stuck += left.tolist()
         return solution, len(stuck)
@@ -385,31 +392,39 @@ class _Links:
     ) -> tuple[np.ndarray, np.ndarray]:
         """Refined supplies of some iterations, and which did not converge.
 
-        An iteration whose residual is small enough gets no more corrections (a zero
-        multiplier), so what it converged to does not depend on the others.
+        An iteration whose residual is small enough gets no more corrections, so what it
+        converged to does not depend on the others.
         """
-        solution = np.repeat(runs[:, None], sampled.shape[1], axis=1)
-        going = np.ones(sampled.shape[1], dtype=bool)
+        count = sampled.shape[0]
+        solution = np.repeat(runs[:, None], count, axis=1)
+        going = np.ones(count, dtype=bool)
+        links = self.link_matrix
         with np.errstate(over="ignore", invalid="ignore"):  # diverging iterations: solved apart
             for _ in range(MAX_REFINEMENTS + 1):
-                applied = self.certain @ solution + self.scatter @ (sampled * solution[self.cols])
+                active = np.flatnonzero(going)
+                x = solution[:, active]
+                applied = self.certain @ x
+                for j, k in enumerate(active.tolist()):
+                    links.data = sampled[k]
+                    applied[:, j] += links @ x[:, j]
                 residual = demand[:, None] - applied
-                going &= ~(np.abs(residual).max(axis=0) <= limit)  # NaN (diverged) keeps going
+                converged = np.abs(residual).max(axis=0) <= limit  # NaN (diverged): not
+                going[active[converged]] = False
                 if not going.any():
                     break
-                correction = self.result.lu.solve(residual)
-                correction[:, ~going] = 0.0
-                solution += correction
+                keep = ~converged
+                solution[:, active[keep]] = x[:, keep] + self.result.lu.solve(residual[:, keep])
         return solution, np.flatnonzero(going)
 
     def _own(self, demand: np.ndarray, sampled: np.ndarray, iteration: int) -> np.ndarray:
-        """One sampled system solved with its own factorization."""
+        """One sampled system solved with its own factorization (``sampled`` in row order)."""
         from scipy.sparse import coo_matrix
 
         from carbonfoot.product.calc import factorize
 
         n = self.certain.shape[0]
-        links = coo_matrix((sampled, (self.rows, self.cols)), shape=(n, n))
+        order = self.order
+        links = coo_matrix((sampled, (self.rows[order], self.cols[order])), shape=(n, n))
         try:
             return factorize((self.certain + links).tocsc()).solve(demand)
         except ValidationError:
@@ -425,14 +440,22 @@ def _parameters(
     labels: list[str] = []
     keys: list[tuple[str, int, str]] = []
     distributions: list[tuple[Distribution, float]] = []
+    repeated = result._repeated_labels  # labels as `SystemResult._input_label` writes them
     for process in result.system.processes:
+        name = process.name
+        counts = repeated[name]
         for position, item in enumerate(process.inputs):
+            if item.amount_uncertainty is None and item.factor_uncertainty is None:
+                continue
+            label = item.label
+            if counts.get(label, 0) > 1:
+                label = f"{label} (input {position + 1})"
             for what, d, value in (
                 ("amount", item.amount_uncertainty, item.amount),
                 ("factor", item.factor_uncertainty, item.factor),
             ):
                 if d is not None and value is not None:
-                    labels.append(f"{result._input_label((process.name, position))} ({what})")
-                    keys.append((process.name, position, what))
+                    labels.append(f"{name}: {label} ({what})")
+                    keys.append((name, position, what))
                     distributions.append((d, float(value)))
     return labels, keys, distributions
