@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
 import bench_calculate
 import bench_park
 import bench_product
+import bench_product_tables
 import bench_resolve
 
 
@@ -63,3 +64,8 @@ def test_product_benchmark_footprints_match_a_dense_solve_and_sample_sensibly() 
     assert np.isfinite(samples).all()
     assert (samples > 0).all()
     assert abs(np.median(samples) / ours.mc.deterministic - 1) < 0.5
+
+
+def test_product_tables_benchmark_reads_the_same_system_every_way() -> None:
+    medians = bench_product_tables.main(["200"])  # exits if a way in gives another system
+    assert set(medians) == {"models", "to_tables", "frames", "csv"}

@@ -70,3 +70,11 @@ def test_green_factory_example_prints_group_scores() -> None:
             assert f"{group['score']:,.2f}" in out
         assert f"{evaluation.total:.2f} of 100" in out
         assert "2级 (grade 2)" in out  # the clinker's quota diagnosis
+
+
+def test_product_from_tables_example_reads_writes_and_refuses() -> None:
+    out = _run(Path(__file__).parent.parent / "examples" / "product_from_tables.py")
+    bracket = cf.examples.load_demo_product().solve().co2e("bracket at customer")
+    assert f"bracket at customer: {bracket:.4f} per piece" in out  # computed, not typed in
+    assert "written back, the tables are unchanged: True" in out
+    assert "row index 3 (process 'die casting'), column 'amount': '650 kWh' is not a number" in out

@@ -35,9 +35,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from carbonfoot.units import DEFAULT_METRIC
 
 if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
     from carbonfoot.factors import FactorTable
     from carbonfoot.product.calc import SystemResult
     from carbonfoot.product.footprint import ProductFootprint
+    from carbonfoot.product.tables import Table
 
 __all__ = [
     "ALLOCATION_METHODS",
@@ -476,6 +479,38 @@ class ProductSystem(BaseModel):
     ) -> ProductFootprint:
         """The PACT-ready footprint of one product (see `SystemResult.footprint`)."""
         return self.solve(factors).footprint(product, **metadata)
+
+    @classmethod
+    def from_tables(
+        cls, outputs: Table, inputs: Table | None = None, *, metric: str | None = None
+    ) -> ProductSystem:
+        """A system from an outputs table and an inputs table: CSV file paths or DataFrames.
+
+        One row per output (columns ``process, product, amount, unit`` and optional ones) and
+        one row per input (``process, amount, unit`` and what the input is); see
+        `carbonfoot.product.tables` for every column. Problems are `DataError` naming the
+        table, row and column.
+
+        Examples
+        --------
+        >>> import carbonfoot as cf
+        >>> outputs, inputs = cf.examples.load_demo_product().to_tables()
+        >>> system = cf.ProductSystem.from_tables(outputs, inputs)
+        >>> [p.name for p in system.processes][:2]
+        ['ingot supply', 'die casting']
+        """
+        from carbonfoot.product.tables import system_from_tables
+
+        return system_from_tables(outputs, inputs, metric=metric)
+
+    def to_tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The system as (outputs, inputs) DataFrames, the inverse of `from_tables`.
+
+        Save them with ``frame.to_csv(path, index=False)`` to edit them in a spreadsheet.
+        """
+        from carbonfoot.product.tables import system_to_tables
+
+        return system_to_tables(self)
 
     @classmethod
     def from_bom(

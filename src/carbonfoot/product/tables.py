@@ -1,0 +1,608 @@
+"""Product systems as two tables: one row per output, one row per input.
+
+Analysts keep processes in spreadsheets. `system_from_tables` reads two tables, CSV files or
+pandas DataFrames, into a `ProductSystem`; `system_to_tables` writes a system back as the same
+two tables, so a model can travel between a notebook, a spreadsheet and version control.
+Both are also `ProductSystem.from_tables` and `ProductSystem.to_tables`.
+
+**Outputs** (`OUTPUT_COLUMNS`): one row per product a process makes. Rows with the same
+``process`` are the outputs of one process, the first of them its reference product; the
+process-level columns (``stage``, ``allocation``, ``allocation_property``, ``location``) may
+be given on any of its rows and must not disagree. Physical properties for allocation are
+columns named ``property:<name>``, e.g. ``property:energy``.
+
+**Inputs** (`INPUT_COLUMNS`): one row per input of a process, in order. What the input is
+comes from ``product`` (another process's product), ``factor`` + ``factor_unit`` +
+``factor_source`` (an own emission factor), ``activity`` (+ ``region``, ``year``; a bundled
+factor key), or none of them for a direct emission (``unit`` a gas mass such as ``kg CH4``).
+
+Blank cells are "not given" and take the model's default. Every problem is reported as a
+`DataError` naming the table (file), the row, the column and what would be valid; nothing is
+built until every row has been read.
+
+Examples
+--------
+>>> import pandas as pd
+>>> import carbonfoot as cf
+>>> outputs = pd.DataFrame({"process": ["bracket"], "product": ["bracket"],
+...                         "amount": [1.0], "unit": ["piece"]})
+>>> inputs = pd.DataFrame({
+...     "process": ["bracket", "bracket"], "name": ["steel sheet", "paint"],
+...     "amount": [0.8, 0.05], "unit": ["kg", "kg"], "factor": [2.0, 3.0],
+...     "factor_unit": ["kg CO2e (AR6GWP100) / kg"] * 2, "factor_source": ["FICTIONAL"] * 2})
+>>> system = cf.ProductSystem.from_tables(outputs, inputs)
+>>> print(system.solve().co2e("bracket"))
+1.75 kg CO2e (AR6GWP100)
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import math
+import os
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import numpy as np
+import pandas as pd
+import pydantic
+
+from carbonfoot.errors import DataError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from carbonfoot.product.models import ProductSystem
+
+__all__ = ["INPUT_COLUMNS", "OUTPUT_COLUMNS", "system_from_tables", "system_to_tables"]
+
+#: A table: a pandas DataFrame or the path of a UTF-8 CSV file with a header row.
+Table = pd.DataFrame | str | os.PathLike[str]
+
+#: Columns of the outputs table, with what each holds (required: process, product, amount, unit).
+OUTPUT_COLUMNS: Final[dict[str, str]] = {
+    "process": "name of the process (rows with the same name are one process's outputs)",
+    "product": "name of the product made; inputs of other processes link to it",
+    "amount": "how much the process makes (> 0)",
+    "unit": "unit of the amount, e.g. kg, piece, kWh",
+    "stage": "life-cycle stage: raw_material_acquisition, production (default), distribution, "
+    "use, end_of_life",
+    "allocation": "with several outputs: mass, economic, physical, explicit or substitution",
+    "allocation_property": "for physical allocation: the property:<name> column to use",
+    "location": "where the process runs, e.g. CN-AH",
+    "mass": "mass of the amount, kg (allocation by mass)",
+    "value": "economic value of the amount, any one currency (economic allocation)",
+    "allocation_factor": "share of this output (explicit allocation; a process's shares sum to 1)",
+    "substitutes": "substitution: the product of the system this co-product displaces",
+    "property:<name>": "a physical property of the amount (physical allocation)",
+}
+
+_DISTRIBUTION_PARTS: Final = ("distribution", "gsd", "sd", "low", "high")
+
+#: Columns of the inputs table, with what each holds (required: process, amount, unit).
+INPUT_COLUMNS: Final[dict[str, str]] = {
+    "process": "name of the process that takes the input (a process of the outputs table)",
+    "name": "a label for contributions and errors (default: what the input is)",
+    "amount": "how much per the process's stated outputs",
+    "unit": "unit of the amount; a gas mass (kg CH4) for a direct emission",
+    "product": "another process's product (a link)",
+    "factor": "own emission factor (with factor_unit and factor_source)",
+    "factor_unit": "unit of the factor, e.g. kg CO2e (AR6GWP100) / kg",
+    "factor_source": "where the factor was published (title, table, page); FICTIONAL if made up",
+    "activity": "a key of the bundled factor tables, e.g. electricity.grid",
+    "region": "region of the activity's factor, e.g. CN-AH",
+    "year": "year of the activity's factor",
+    "category": "PACT part: fossil (default), biogenic_non_co2, biogenic_co2_uptake, "
+    "land_use_change, land_management_biogenic_co2_emissions, "
+    "land_management_biogenic_co2_removals, technological_co2_removals",
+    "primary": "primary (site-measured) data: true/false (default false)",
+    "credit": "a credit, which may be negative: true/false (default false)",
+    "aircraft": "aircraft transport, for PACT's 'of which': true/false",
+    "packaging": "packaging, for PACT's 'of which': true/false",
+    "dqr_technological": "data-quality rating 1 (good) to 3 (fair)",
+    "dqr_temporal": "data-quality rating 1 to 3",
+    "dqr_geographical": "data-quality rating 1 to 3",
+    "dqr_completeness": "data-quality rating 1 to 3",
+    "dqr_reliability": "data-quality rating 1 to 3",
+    **{
+        f"{what}_{part}": (
+            f"uncertainty of the {what}: lognormal, normal, triangular or uniform"
+            if part == "distribution"
+            else f"parameter {part} of the {what}'s distribution"
+        )
+        for what in ("amount", "factor")
+        for part in _DISTRIBUTION_PARTS
+    },
+}
+
+_REQUIRED_OUTPUT: Final = ("process", "product", "amount", "unit")
+_REQUIRED_INPUT: Final = ("process", "amount", "unit")
+_PROCESS_FIELDS: Final = ("stage", "allocation", "allocation_property", "location")
+_OUTPUT_NUMBERS: Final = ("amount", "mass", "value", "allocation_factor")
+_INPUT_NUMBERS: Final = ("amount", "factor")
+_INPUT_TEXTS: Final = (
+    "name", "unit", "product", "factor_unit", "factor_source", "activity", "region", "category",
+)  # fmt: skip
+_FLAGS: Final = ("primary", "credit", "aircraft", "packaging")
+#: Columns of the inputs table that are `Input` fields as they are.
+_INPUT_FIELDS: Final = frozenset({*_INPUT_NUMBERS, *_INPUT_TEXTS, "year", *_FLAGS})
+_DQR: Final = ("technological", "temporal", "geographical", "completeness", "reliability")
+_TRUE: Final = frozenset({"true", "yes", "y", "1", "是"})
+_FALSE: Final = frozenset({"false", "no", "n", "0", "否"})
+
+#: A row as read: its line number in a file or its index label in a DataFrame, and its cells.
+_Row = tuple[object, dict[str, Any]]
+
+
+class _Table:
+    """A table's rows, with the messages that name the table, row and column."""
+
+    def __init__(
+        self, table: Table, what: str, columns: Mapping[str, str], required: Sequence[str]
+    ) -> None:
+        self.what, self.columns, self.required = what, columns, required
+        #: Distributions already built, by (kind, parameters): they are frozen, so rows share.
+        self.distributions: dict[tuple[Any, ...], Any] = {}
+        if isinstance(table, pd.DataFrame):
+            self.where = f"{what} table"
+            header = [str(c) for c in table.columns]
+            self._check_header(header)
+            self.label = "row index {!r}"
+            cells = [table.iloc[:, k].tolist() for k in range(table.shape[1])]
+            self.rows: list[_Row] = [  # the header check ensures some columns
+                (label, dict(zip(header, values, strict=True)))
+                for label, values in zip(table.index, zip(*cells, strict=True), strict=True)
+            ]
+        elif isinstance(table, str | os.PathLike):
+            path = Path(table)
+            self.where = str(path)
+            self.label = "row {}"
+            self.rows = self._read_csv(path)
+        else:
+            raise DataError(
+                f"{what} table: give a pandas DataFrame or the path of a CSV file, "
+                f"not {type(table).__name__}"
+            )
+
+    def _read_csv(self, path: Path) -> list[_Row]:
+        try:
+            with path.open(encoding="utf-8-sig", newline="") as fh:
+                reader = csv.reader(fh)
+                header = [c.strip() for c in next(reader, [])]
+                self._check_header(header)
+                rows: list[_Row] = []
+                for number, cells in enumerate(reader, start=2):
+                    if not any(cell.strip() for cell in cells):
+                        continue  # a blank line
+                    if len(cells) != len(header):
+                        raise DataError(
+                            f"{path}, row {number}: {len(cells)} values for {len(header)} "
+                            "columns (a comma inside a value needs quotes)"
+                        )
+                    rows.append((number, dict(zip(header, cells, strict=True))))
+                return rows
+        except OSError as exc:
+            raise DataError(f"{path}: cannot be read ({exc})") from None
+        except UnicodeDecodeError:
+            raise DataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+
+    def _check_header(self, header: Sequence[str]) -> None:
+        columns = self.columns
+        repeated = sorted({c for c in header if list(header).count(c) > 1})
+        if repeated:
+            raise DataError(f"{self.where}: column {repeated[0]!r} appears more than once")
+        missing = [c for c in self.required if c not in header]
+        if missing:
+            raise DataError(
+                f"{self.where}: the {self.what} table needs the column(s) {', '.join(missing)}; "
+                f"it has {', '.join(header) or 'none'}"
+            )
+        for column in header:
+            if column in columns or (columns is OUTPUT_COLUMNS and _property(column)):
+                continue
+            close = difflib.get_close_matches(column, list(columns), n=2, cutoff=0.6)
+            hint = f"did you mean {' or '.join(map(repr, close))}? " if close else ""
+            raise DataError(
+                f"{self.where}: column {column!r} is not a column of the {self.what} table; "
+                f"{hint}valid: {', '.join(columns)}"
+            )
+
+    def place(self, label: object) -> str:
+        """How a row is named: "row 5" (the line in a file) or "row index 'a'" (a DataFrame)."""
+        return self.label.format(label)
+
+    def error(
+        self, label: object, row: Mapping[str, Any], column: str | None, problem: str
+    ) -> DataError:
+        """A `DataError` naming this table, the row, its process and the column."""
+        process = _text(row.get("process"))
+        who = f" (process {process!r})" if process else ""
+        col = f", column {column!r}" if column else ""
+        return DataError(f"{self.where}, {self.place(label)}{who}{col}: {problem}")
+
+
+def _property(column: str) -> str | None:
+    """The property name of a ``property:<name>`` column."""
+    head, colon, name = column.partition(":")
+    return name.strip() or None if colon and head == "property" else None
+
+
+def _blank(cell: Any) -> bool:
+    if type(cell) is str:
+        return not cell or cell.isspace()
+    if cell is None or cell is pd.NA or cell is pd.NaT:
+        return True
+    if isinstance(cell, float) and math.isnan(cell):
+        return True
+    return isinstance(cell, str) and not cell.strip()
+
+
+def _text(cell: Any) -> str | None:
+    return None if _blank(cell) else str(cell).strip()
+
+
+def _number(cell: Any) -> float | None:
+    """The number in a cell; ValueError with what is wrong."""
+    if _blank(cell):
+        return None
+    if isinstance(cell, bool | np.bool_):
+        raise ValueError(f"{cell!r} is not a number")
+    try:
+        value = float(str(cell).strip()) if isinstance(cell, str) else float(cell)
+    except (TypeError, ValueError):
+        raise ValueError(f"{cell!r} is not a number") from None
+    if not math.isfinite(value):
+        raise ValueError(f"{cell!r} is not a finite number")
+    return value
+
+
+def _integer(cell: Any) -> int | None:
+    value = _number(cell)
+    if value is None:
+        return None
+    if not value.is_integer():
+        raise ValueError(f"{cell!r} is not a whole number")
+    return int(value)
+
+
+def _flag(cell: Any) -> bool | None:
+    if _blank(cell):
+        return None
+    if isinstance(cell, bool | np.bool_):
+        return bool(cell)
+    text = str(cell).strip().lower()
+    if isinstance(cell, int | float) and cell in (0, 1):
+        return bool(cell)
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise ValueError(f"{cell!r} is not true or false (true/false, yes/no, 1/0, 是/否)")
+
+
+def _read(
+    table: _Table, place: object, row: Mapping[str, Any], column: str, read: Callable[[Any], Any]
+) -> Any:
+    try:
+        return read(row.get(column))
+    except ValueError as exc:
+        raise table.error(place, row, column, str(exc)) from None
+
+
+def _pydantic_problem(
+    exc: pydantic.ValidationError, columns: Mapping[str, str]
+) -> tuple[str | None, str]:
+    """(column, message) of the first error of a model built from one row."""
+    first = exc.errors()[0]
+    message = str(first["msg"]).removeprefix("Value error, ")
+    loc = [str(part) for part in first["loc"]]
+    if not loc:
+        return None, message
+    column = columns.get(loc[0], loc[0])
+    if loc[0] == "dqr":  # the message names the aspect: "dqr temporal must be ..."
+        named = [a for a in _DQR if f"dqr {a} " in message]
+        column = f"dqr_{named[0]}" if named else "dqr_*"
+    return column, message
+
+
+# --------------------------------------------------------------------------------------
+# Reading
+# --------------------------------------------------------------------------------------
+
+
+def _distribution(
+    table: _Table, place: object, row: Mapping[str, Any], cells: Mapping[str, Any], what: str
+) -> Any:
+    """The distribution of ``what`` ("amount" or "factor") from a row's read cells, or None."""
+    from carbonfoot.product.models import Distribution
+
+    kind = cells.get(f"{what}_distribution")
+    given = {
+        part: cells[f"{what}_{part}"]
+        for part in _DISTRIBUTION_PARTS[1:]
+        if f"{what}_{part}" in cells
+    }
+    if kind is None:
+        if given:
+            raise table.error(
+                place,
+                row,
+                f"{what}_{next(iter(given))}",
+                f"a parameter without {what}_distribution "
+                "(lognormal, normal, triangular or uniform)",
+            )
+        return None
+    key = (kind, *given.items())
+    if key in table.distributions:
+        return table.distributions[key]
+    try:
+        table.distributions[key] = distribution = Distribution(kind=kind, **given)
+        return distribution
+    except pydantic.ValidationError as exc:
+        bad, message = _pydantic_problem(exc, {})
+        name = f"{what}_{bad}" if bad in _DISTRIBUTION_PARTS else f"{what}_distribution"
+        raise table.error(place, row, name, message) from None
+
+
+def _strip(cell: Any) -> str:
+    return str(cell).strip()
+
+
+#: How each column of the inputs table is read from a cell that is not blank.
+_INPUT_READERS: Final[dict[str, Callable[[Any], Any]]] = {
+    "process": _strip,
+    **dict.fromkeys(_INPUT_NUMBERS, _number),
+    **dict.fromkeys(_INPUT_TEXTS, _strip),
+    "year": _integer,
+    **dict.fromkeys(_FLAGS, _flag),
+    **{f"dqr_{aspect}": _number for aspect in _DQR},
+    **{
+        f"{what}_{part}": _strip if part == "distribution" else _number
+        for what in ("amount", "factor")
+        for part in _DISTRIBUTION_PARTS
+    },
+}
+
+
+def _input(table: _Table, place: object, row: Mapping[str, Any]) -> Any:
+    from carbonfoot.product.models import Input
+
+    cells: dict[str, Any] = {}
+    for column, cell in row.items():
+        if _blank(cell):
+            continue
+        try:
+            cells[column] = _INPUT_READERS[column](cell)
+        except ValueError as exc:
+            raise table.error(place, row, column, str(exc)) from None
+    if "amount" not in cells:
+        raise table.error(place, row, "amount", "blank; give how much per the stated outputs")
+    if "unit" not in cells:
+        raise table.error(place, row, "unit", "blank; give the amount's unit, e.g. kg")
+    fields = {k: v for k, v in cells.items() if k in _INPUT_FIELDS}
+    dqr = {a: cells[f"dqr_{a}"] for a in _DQR if f"dqr_{a}" in cells}
+    if dqr:
+        fields["dqr"] = dqr
+    for what in ("amount", "factor"):
+        distribution = _distribution(table, place, row, cells, what)
+        if distribution is not None:
+            fields[f"{what}_uncertainty"] = distribution
+    try:
+        return Input(**fields)
+    except pydantic.ValidationError as exc:
+        bad, message = _pydantic_problem(
+            exc,
+            {
+                "amount_uncertainty": "amount_distribution",
+                "factor_uncertainty": "factor_distribution",
+            },
+        )
+        raise table.error(place, row, bad, message) from None
+
+
+def _output(table: _Table, place: object, row: Mapping[str, Any]) -> Any:
+    from carbonfoot.product.models import Output
+
+    fields: dict[str, Any] = {
+        column: _read(table, place, row, column, _number) for column in _OUTPUT_NUMBERS
+    }
+    for column in ("product", "unit"):
+        fields[column] = _text(row.get(column))
+        if fields[column] is None:
+            raise table.error(place, row, column, f"blank; every output needs its {column}")
+    if fields["amount"] is None:
+        raise table.error(place, row, "amount", "blank; give how much the process makes")
+    fields["substitutes"] = _text(row.get("substitutes"))
+    properties = {}
+    for column in row:
+        name = _property(column)
+        if name is not None:
+            value = _read(table, place, row, column, _number)
+            if value is not None:
+                properties[name] = value
+    fields["properties"] = properties
+    try:
+        return Output(**fields)
+    except pydantic.ValidationError as exc:
+        bad, message = _pydantic_problem(exc, {})
+        raise table.error(place, row, bad, message) from None
+
+
+def system_from_tables(
+    outputs: Table, inputs: Table | None = None, *, metric: str | None = None
+) -> ProductSystem:
+    """A `ProductSystem` from an outputs table and an inputs table (CSV paths or DataFrames).
+
+    Columns: `OUTPUT_COLUMNS` and `INPUT_COLUMNS` (see the module's description). Processes
+    come in the order of their first output row, inputs in row order. ``inputs`` may be left
+    out when no process has inputs. ``metric`` is the GWP metric (default: the library's,
+    printed by ``cf.DEFAULT_METRIC``).
+
+    Raises `DataError` naming the table, row and column of the first problem: an unknown or
+    missing column, a blank required cell, text where a number belongs, process-level columns
+    that disagree between rows of one process, an input of a process that makes nothing, a
+    product made by two processes, or whatever the `Process`, `Output` and `Input` models
+    refuse (negative amounts, allocation shares that do not sum to 1 are found when solving).
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> system = cf.examples.load_demo_product()
+    >>> outputs, inputs = system.to_tables()
+    >>> cf.ProductSystem.from_tables(outputs, inputs) == system
+    True
+    """
+    from carbonfoot.product.models import Process, ProductSystem
+    from carbonfoot.units import DEFAULT_METRIC
+
+    out_table = _Table(outputs, "outputs", OUTPUT_COLUMNS, _REQUIRED_OUTPUT)
+    groups: dict[str, list[_Row]] = {}
+    makers: dict[str, tuple[str, object]] = {}
+    for place, row in out_table.rows:
+        process = _text(row.get("process"))
+        if process is None:
+            raise out_table.error(place, row, "process", "blank; name the process")
+        product = _text(row.get("product"))
+        if product is not None and product in makers and makers[product][0] != process:
+            first_process, first_place = makers[product]
+            raise out_table.error(
+                place, row, "product",
+                f"{product!r} is also made by process {first_process!r} "
+                f"({out_table.place(first_place)}); "
+                "each product is made by one process: model a market process that takes both",
+            )  # fmt: skip
+        if product is not None:
+            makers.setdefault(product, (process, place))
+        groups.setdefault(process, []).append((place, row))
+
+    inputs_of: dict[str, list[Any]] = {name: [] for name in groups}
+    source = "" if isinstance(outputs, pd.DataFrame) else f" ({out_table.where})"
+    if inputs is not None:
+        in_table = _Table(inputs, "inputs", INPUT_COLUMNS, _REQUIRED_INPUT)
+        for place, row in in_table.rows:
+            process = _text(row.get("process"))
+            if process is None:
+                raise in_table.error(place, row, "process", "blank; name the process taking it")
+            if process not in inputs_of:
+                close = difflib.get_close_matches(process, list(inputs_of), n=2, cutoff=0.6)
+                hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+                raise in_table.error(
+                    place, row, "process",
+                    f"no process {process!r} in the outputs table{source}{hint}",
+                )  # fmt: skip
+            inputs_of[process].append(_input(in_table, place, row))
+
+    processes = []
+    for name, rows in groups.items():
+        level: dict[str, Any] = {}
+        seen: dict[str, object] = {}
+        for place, row in rows:
+            for column in _PROCESS_FIELDS:
+                value = _text(row.get(column))
+                if value is None:
+                    continue
+                if column in level and level[column] != value:
+                    raise out_table.error(
+                        place, row, column,
+                        f"{value!r} disagrees with {level[column]!r} "
+                        f"({out_table.place(seen[column])}) for the same process; give it once, "
+                        "or the same on every row",
+                    )  # fmt: skip
+                level[column], seen[column] = value, place
+        outputs_ = tuple(_output(out_table, place, row) for place, row in rows)
+        try:
+            processes.append(
+                Process(name=name, outputs=outputs_, inputs=tuple(inputs_of[name]), **level)
+            )
+        except pydantic.ValidationError as exc:
+            bad, message = _pydantic_problem(exc, {})
+            place, row = rows[0]
+            raise out_table.error(place, row, bad, message) from None
+    if not processes:
+        raise DataError(f"{out_table.where}: no rows; a product system needs a process")
+    return ProductSystem(processes=tuple(processes), metric=metric or DEFAULT_METRIC)
+
+
+# --------------------------------------------------------------------------------------
+# Writing
+# --------------------------------------------------------------------------------------
+
+
+def _frame(
+    rows: list[dict[str, Any]], order: Sequence[str], required: Sequence[str]
+) -> pd.DataFrame:
+    """Rows as a DataFrame with the columns in ``order`` that any row fills."""
+    used = [c for c in order if c in required or any(c in r for r in rows)]
+    extra = sorted({c for r in rows for c in r} - set(order))
+    frame = pd.DataFrame(rows, columns=[*used, *extra])
+    for column in ("year",):
+        if column in frame:
+            frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def system_to_tables(system: ProductSystem) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The outputs and inputs tables of ``system`` (the inverse of `system_from_tables`).
+
+    Only columns that some row fills are written; defaults (stage ``production``, category
+    ``fossil``, false flags) are left blank. Save them with ``DataFrame.to_csv(path,
+    index=False)``.
+
+    Examples
+    --------
+    >>> import carbonfoot as cf
+    >>> outputs, inputs = cf.examples.load_demo_product().to_tables()
+    >>> list(outputs.columns)[:4], len(outputs), len(inputs)
+    (['process', 'product', 'amount', 'unit'], 6, 12)
+    """
+    output_rows: list[dict[str, Any]] = []
+    input_rows: list[dict[str, Any]] = []
+    for process in system.processes:
+        level = {
+            "stage": None if process.stage == "production" else process.stage,
+            "allocation": process.allocation,
+            "allocation_property": process.allocation_property,
+            "location": process.location,
+        }
+        for output in process.outputs:
+            row: dict[str, Any] = {
+                "process": process.name, "product": output.product,
+                "amount": output.amount, "unit": output.unit,
+            }  # fmt: skip
+            row.update({k: v for k, v in level.items() if v is not None})
+            for column in ("mass", "value", "allocation_factor", "substitutes"):
+                if getattr(output, column) is not None:
+                    row[column] = getattr(output, column)
+            for name, value in output.properties.items():
+                row[f"property:{name}"] = value
+            output_rows.append(row)
+        for item in process.inputs:
+            cells: dict[str, Any] = {"process": process.name}
+            if item.name:
+                cells["name"] = item.name
+            cells["amount"], cells["unit"] = item.amount, item.unit
+            for column in ("product", "factor", "factor_unit", "factor_source", "activity",
+                           "region", "year"):  # fmt: skip
+                if getattr(item, column) is not None:
+                    cells[column] = getattr(item, column)
+            if item.category != "fossil":
+                cells["category"] = item.category
+            for column in _FLAGS:
+                if getattr(item, column):
+                    cells[column] = True
+            for aspect, rating in (item.dqr or {}).items():
+                cells[f"dqr_{aspect}"] = rating
+            for what in ("amount", "factor"):
+                distribution = getattr(item, f"{what}_uncertainty")
+                if distribution is not None:
+                    cells[f"{what}_distribution"] = distribution.kind
+                    for part in _DISTRIBUTION_PARTS[1:]:
+                        if getattr(distribution, part) is not None:
+                            cells[f"{what}_{part}"] = getattr(distribution, part)
+            input_rows.append(cells)
+    outputs = _frame(output_rows, [c for c in OUTPUT_COLUMNS if ":" not in c], _REQUIRED_OUTPUT)
+    inputs = _frame(input_rows, list(INPUT_COLUMNS), _REQUIRED_INPUT)
+    for column in _FLAGS:
+        if column in inputs:
+            inputs[column] = inputs[column].fillna(False).astype(bool)
+    return outputs, inputs
