@@ -19,7 +19,7 @@ import csv
 import difflib
 import math
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -943,12 +943,22 @@ def _frame_from_rows(
     return frame
 
 
-def _read_csv_records(path: Path) -> list[tuple[object, dict[str, Any]]]:
+def _read_csv_records(
+    path: Path, check_header: Callable[[list[str]], None] | None = None
+) -> list[tuple[object, dict[str, Any]]]:
+    """The rows of a UTF-8 CSV file as (line number, cells by column), blank lines skipped.
+
+    ``check_header`` gets the header (names stripped) before any row is read; by default it
+    is the factor table's schema check. Errors are `DataError` naming the file and row.
+    """
     try:
         with path.open(encoding="utf-8-sig", newline="") as fh:
             reader = csv.reader(fh)
-            header = next(reader, [])
-            _check_header(header, str(path))
+            header = [name.strip() for name in next(reader, [])]
+            if check_header is None:
+                _check_header(header, str(path))
+            else:
+                check_header(header)
             records: list[tuple[object, dict[str, Any]]] = []
             for number, cells in enumerate(reader, start=2):
                 if not any(cell.strip() for cell in cells):

@@ -37,7 +37,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import difflib
 import math
 import os
@@ -50,6 +49,7 @@ import pandas as pd
 import pydantic
 
 from carbonfoot.errors import DataError
+from carbonfoot.factors import _read_csv_records
 
 if TYPE_CHECKING:  # pragma: no cover
     from carbonfoot.product.models import ProductSystem
@@ -157,34 +157,12 @@ class _Table:
             path = Path(table)
             self.where = str(path)
             self.label = "row {}"
-            self.rows = self._read_csv(path)
+            self.rows = _read_csv_records(path, self._check_header)
         else:
             raise DataError(
                 f"{what} table: give a pandas DataFrame or the path of a CSV file, "
                 f"not {type(table).__name__}"
             )
-
-    def _read_csv(self, path: Path) -> list[_Row]:
-        try:
-            with path.open(encoding="utf-8-sig", newline="") as fh:
-                reader = csv.reader(fh)
-                header = [c.strip() for c in next(reader, [])]
-                self._check_header(header)
-                rows: list[_Row] = []
-                for number, cells in enumerate(reader, start=2):
-                    if not any(cell.strip() for cell in cells):
-                        continue  # a blank line
-                    if len(cells) != len(header):
-                        raise DataError(
-                            f"{path}, row {number}: {len(cells)} values for {len(header)} "
-                            "columns (a comma inside a value needs quotes)"
-                        )
-                    rows.append((number, dict(zip(header, cells, strict=True))))
-                return rows
-        except OSError as exc:
-            raise DataError(f"{path}: cannot be read ({exc})") from None
-        except UnicodeDecodeError:
-            raise DataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
 
     def _check_header(self, header: Sequence[str]) -> None:
         columns = self.columns
