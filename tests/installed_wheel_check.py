@@ -31,6 +31,10 @@ def main() -> None:
     bracket = cf.examples.load_demo_product().solve().co2e("bracket at customer")
     if not 5.0 < bracket.magnitude < 6.0:
         raise SystemExit(f"unexpected demo product footprint {bracket}")
+    # the product system as two tables and back (carbonfoot.product.tables)
+    demo = cf.examples.load_demo_product()
+    if cf.ProductSystem.from_tables(*demo.to_tables()) != demo:
+        raise SystemExit("the demo product did not survive to_tables / from_tables")
     # the green-factory schemes and quota grades are bundled data too
     evaluation = cf.evaluate_green_factory(
         cf.examples.load_demo_factory(), "example-provincial-mock"
