@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -86,7 +87,9 @@ def _systems(draw: st.DrawFn) -> ProductSystem:
             kind = draw(st.sampled_from(["product", "factor", "activity", "emission"]))
             amount = draw(_AMOUNTS)
             extra: dict[str, Any] = {
-                "name": draw(st.sampled_from(["", f"in {j}", '逗号, 和 "引号"'])),
+                "name": draw(
+                    st.sampled_from(["", f"in {j}", '逗号, 和 "引号"', " padded ", "NA", "1e3"])
+                ),
                 "primary": draw(st.booleans()),
                 "packaging": draw(st.booleans()),
                 "aircraft": draw(st.booleans()),
@@ -181,7 +184,8 @@ def _systems(draw: st.DrawFn) -> ProductSystem:
                 location=draw(st.sampled_from([None, "CN-AH"])),
             )
         )
-    return ProductSystem(processes=tuple(processes))
+    metric = draw(st.sampled_from(["AR6GWP100", "AR5GWP100"]))
+    return ProductSystem(processes=tuple(processes), metric=metric)
 
 
 @settings(max_examples=60, deadline=None)
@@ -199,7 +203,8 @@ def test_any_system_round_trips_through_frames_and_csv(system: ProductSystem) ->
         pd.read_csv(io.StringIO(t.getvalue()), dtype=str, keep_default_na=False)
         for t in (out_csv, in_csv)
     ]
-    assert cf.ProductSystem.from_tables(*frames) == system
+    # a CSV file does not keep the metric: it is passed again
+    assert cf.ProductSystem.from_tables(*frames, metric=system.metric) == system
 
 
 def _message(outputs: Any, inputs: Any = None) -> str:
@@ -241,7 +246,11 @@ def _message(outputs: Any, inputs: Any = None) -> str:
             None,
             "column 'product': 'blank' is also made by process 'cutting' (row index 0)",
         ),
-        (_outputs(stage=["production", "assembly"]), None, "column 'stage': Input should be"),
+        (
+            _outputs(stage=["production", "assembly"]),
+            None,
+            "column 'stage': 'assembly' is not valid; valid: raw_material_acquisition",
+        ),
         (
             _outputs(),
             _inputs(process=["cutting", "painting", "paintng"]),
@@ -250,7 +259,7 @@ def _message(outputs: Any, inputs: Any = None) -> str:
         (
             _outputs(),
             _inputs(amount=[1.0, -0.8, 0.05]),
-            "row index 1 (process 'painting'): amount -0.8 is negative",
+            "row index 1 (process 'painting'), column 'amount': amount -0.8 is negative",
         ),
         (
             _outputs(),
@@ -260,7 +269,7 @@ def _message(outputs: Any, inputs: Any = None) -> str:
         (
             _outputs(),
             _inputs(year=[2023.5, None, None]),
-            "column 'year': 2023.5 is not a whole number",
+            "column 'year': 2023.5 is not a year",
         ),
         (
             _outputs(),
@@ -285,7 +294,7 @@ def _message(outputs: Any, inputs: Any = None) -> str:
         (
             _outputs(),
             _inputs(factor_source=["", None, "FICTIONAL"]),
-            "row index 0 (process 'cutting'): factor needs factor_source",
+            "row index 0 (process 'cutting'), column 'factor_source': factor needs factor_source",
         ),
         (
             _outputs(),
@@ -335,3 +344,129 @@ def test_process_level_columns_may_be_given_once() -> None:
     assert process.allocation_property == "energy"
     assert [o.properties["energy"] for o in process.outputs] == [44.0, 43.0]
     assert _outputs(**{"property:": [1, 2]}).pipe(_message).startswith("outputs table: column")
+
+
+# Regressions from the review of the first version (scratch review_tables.md, D1-D13).
+
+
+def test_the_metric_travels_with_the_frames() -> None:
+    ch4 = Input(amount=1.0, unit="kg CH4")
+    process = Process(
+        name="p", outputs=(Output(product="x", amount=1.0, unit="kg"),), inputs=(ch4,)
+    )
+    system = ProductSystem(processes=(process,), metric="AR5GWP100")
+    again = cf.ProductSystem.from_tables(*system.to_tables())
+    assert again == system
+    # 1 kg CH4 × 28 (AR5 GWP100, IPCC AR5 WG1 Table 8.7) = 28 kg CO2e
+    assert again.solve().co2e("x").magnitude == pytest.approx(28.0, rel=1e-12)
+
+
+def test_names_are_kept_as_written() -> None:
+    outputs = _outputs(process=["mill", "mill "], product=["a", "b"])
+    system = cf.ProductSystem.from_tables(outputs)
+    assert [p.name for p in system.processes] == ["mill", "mill "]
+    codes = _outputs(product=[7, 8])  # a product code as a number …
+    inputs = pd.DataFrame({"process": ["painting", "painting"], "amount": [1.0, 2.0],
+                           "unit": ["kg", "kg CO2"], "product": [7.0, None]})  # fmt: skip
+    linked = cf.ProductSystem.from_tables(codes, inputs)  # … and as a float with a blank
+    assert linked.processes[1].inputs[0].product == "7"
+    assert linked.solve().co2e("8").magnitude == pytest.approx(2.0, rel=1e-12)
+    assert "column 'name': True is not text" in _message(_outputs(), _inputs(name=[True] * 3))
+
+
+def test_csv_rows_are_the_lines_they_start_on(tmp_path: Path) -> None:
+    outputs = tmp_path / "outputs.csv"
+    outputs.write_text(
+        'process,product,amount,unit\n"multi\nline\nname",x,1,kg\nq,y,zz,kg\n', encoding="utf-8"
+    )
+    assert f"{outputs}, row 5 (process 'q'), column 'amount': 'zz'" in _message(outputs)
+    outputs.write_text("process,product,amount,unit\n" + "p,x,1," + "k" * 200_000 + "\n")
+    assert "row 2: not readable as CSV" in _message(outputs)
+
+
+@pytest.mark.parametrize(
+    ("outputs", "inputs", "expected"),
+    [
+        (
+            _outputs(process=["c", "c", "c"], product=["a", "b", "a"], amount=[1, 1, 1],
+                     unit=["kg"] * 3, allocation=["mass", None, None]),
+            None,
+            "row index 2 (process 'c'), column 'product': 'a' is also made by process 'c' "
+            "(row index 0)",
+        ),
+        (
+            _outputs(process=["c", "c"], stage=[None, "usage"]),
+            None,
+            "row index 1 (process 'c'), column 'stage': 'usage' is not valid",
+        ),
+        (
+            _outputs(process=["c", "c"], allocation=[None, "physical"]),
+            None,
+            "row index 1 (process 'c'), column 'allocation_property': process 'c': physical "
+            "allocation needs allocation_property",
+        ),
+        (
+            _outputs(process=["c", "c"], allocation=["physical", None],
+                     allocation_property=["energy", None], **{"property:energy": [1.0, None]}),
+            None,
+            "row index 1 (process 'c'), column 'property:energy': blank; allocation by the "
+            "physical property 'energy' needs it",
+        ),
+        (
+            _outputs(process=["c", "c"], allocation=["physical", None],
+                     allocation_property=["energy", None], **{"property:energy": [-1.0, 3.0]}),
+            None,
+            "row index 0 (process 'c'), column 'property:energy': property 'energy' must be a "
+            "finite number >= 0, got -1.0",
+        ),
+        (
+            _outputs(process=["c", "c"], allocation=["substitution", None],
+                     substitutes=[None, "blnk"]),
+            None,
+            "row index 1 (process 'c'), column 'substitutes': no process makes 'blnk'",
+        ),
+        (
+            _outputs(),
+            _inputs(amount_distribution=[None, None, "uniform"], amount_low=[None, None, 2.0],
+                    amount_high=[None, None, 3.0]),
+            "row index 2 (process 'painting'), column 'amount_distribution': amount 0.05 lies "
+            "outside its distribution [2.0, 3.0]",
+        ),
+        (
+            _outputs(),
+            _inputs(factor=[2.0, None, None], factor_unit=[AR6, None, AR6]),
+            "row index 2 (process 'painting'), column 'factor': factor_unit and factor_source "
+            "go with factor",
+        ),
+        (
+            _outputs(),
+            _inputs(factor_distribution=[None, "lognormal", None], factor_gsd=[None, 1.2, None]),
+            "row index 1 (process 'painting'), column 'factor_distribution': "
+            "factor_distribution needs an own factor",
+        ),
+        (_outputs(amount=[10**400, 1]), None, "column 'amount': 1000"),
+        (_outputs(), _inputs(year=["1e20", None, None]), "column 'year': '1e20' is not a year"),
+        (_outputs(), _inputs(amount=["1e-400", 1, 1]), "'1e-400' is too small to be told from 0"),
+    ],
+)  # fmt: skip
+def test_problems_are_named_where_they_are(outputs: Any, inputs: Any, expected: str) -> None:
+    assert expected in _message(outputs, inputs)
+
+
+def test_readers_accept_what_spreadsheets_write() -> None:
+    inputs = _inputs(primary=["1.0", "0.0", None], dqr_temporal=[1, None, 2])
+    system = cf.ProductSystem.from_tables(_outputs(), inputs)
+    assert [i.primary for p in system.processes for i in p.inputs] == [True, False, False]
+    physical = _outputs(process=["c", "c"], allocation=["physical", None],
+                        allocation_property=["property:energy", None],
+                        **{"property:energy": [1.0, 3.0]})  # fmt: skip
+    (process,) = cf.ProductSystem.from_tables(physical).processes
+    assert process.allocation_property == "energy"
+
+
+def test_models_refuse_what_tables_cannot_carry() -> None:
+    with pytest.raises(ValueError, match="finite"):
+        Output(product="x", amount=math.inf, unit="kg")
+    with pytest.raises(ValueError, match="must not be blank"):
+        Input(amount=1.0, unit="kWh", activity="")
+    assert Input(amount=1.0, unit="kg CH4", dqr={}).dqr is None

@@ -960,7 +960,11 @@ def _read_csv_records(
             else:
                 check_header(header)
             records: list[tuple[object, dict[str, Any]]] = []
-            for number, cells in enumerate(reader, start=2):
+            while True:
+                number = reader.line_num + 1  # the line the row starts on (cells may span lines)
+                cells = next(reader, None)
+                if cells is None:
+                    break
                 if not any(cell.strip() for cell in cells):
                     continue  # a blank line
                 if len(cells) != len(header):
@@ -974,6 +978,8 @@ def _read_csv_records(
         raise DataError(f"{path}: cannot be read ({exc})") from None
     except UnicodeDecodeError:
         raise DataError(f"{path}: not UTF-8 text; save the CSV as UTF-8") from None
+    except csv.Error as exc:
+        raise DataError(f"{path}, row {reader.line_num}: not readable as CSV ({exc})") from None
 
 
 def _check_header(header: Sequence[str], where: str) -> None:

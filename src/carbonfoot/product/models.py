@@ -154,8 +154,8 @@ class Distribution(BaseModel):
     kind: Literal["lognormal", "normal", "triangular", "uniform"]
     gsd: float | None = Field(default=None, gt=1)
     sd: float | None = Field(default=None, gt=0)
-    low: float | None = None
-    high: float | None = None
+    low: float | None = Field(default=None, allow_inf_nan=False)
+    high: float | None = Field(default=None, allow_inf_nan=False)
 
     @model_validator(mode="after")
     def parameters_of_the_kind(self) -> Distribution:
@@ -255,7 +255,7 @@ class Input(BaseModel):
     @field_validator("dqr")
     @classmethod
     def ratings_are_pact_dqrs(cls, value: Mapping[str, float] | None) -> Mapping[str, float] | None:
-        if value is None:
+        if not value:  # no ratings: None, as {} means the same
             return None
         unknown = set(value) - set(DQR_ASPECTS)
         if unknown:
@@ -268,6 +268,13 @@ class Input(BaseModel):
                     f"dqr {aspect} must be between 1 (good) and 3 (fair), got {rating}"
                 )
         return dict(value)
+
+    @field_validator("product", "activity", "region")
+    @classmethod
+    def not_blank(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must not be blank; leave it out (None) instead")
+        return value
 
     @model_validator(mode="after")
     def one_kind_and_a_source(self) -> Input:
@@ -353,13 +360,30 @@ class Output(BaseModel):
     model_config = _FROZEN
 
     product: str
-    amount: float = Field(gt=0)
+    amount: float = Field(gt=0, allow_inf_nan=False)
     unit: str
-    mass: float | None = Field(default=None, ge=0)
-    value: float | None = Field(default=None, ge=0)
+    mass: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    value: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     properties: Mapping[str, float] = Field(default_factory=dict)
-    allocation_factor: float | None = Field(default=None, ge=0)
+    allocation_factor: float | None = Field(default=None, ge=0, allow_inf_nan=False)
     substitutes: str | None = None
+
+    @field_validator("properties")
+    @classmethod
+    def properties_are_amounts(cls, value: Mapping[str, float]) -> Mapping[str, float]:
+        for name, amount in value.items():
+            if not name.strip():
+                raise ValueError("a property needs a name, e.g. 'energy'")
+            if not (math.isfinite(amount) and amount >= 0):
+                raise ValueError(f"property {name!r} must be a finite number >= 0, got {amount}")
+        return dict(value)
+
+    @field_validator("substitutes")
+    @classmethod
+    def substitutes_a_product(cls, value: str | None) -> str | None:
+        if value is not None and not value.strip():
+            raise ValueError("must not be blank; leave it out (None) instead")
+        return value
 
 
 class Process(BaseModel):

@@ -16,9 +16,10 @@ comes from ``product`` (another process's product), ``factor`` + ``factor_unit``
 ``factor_source`` (an own emission factor), ``activity`` (+ ``region``, ``year``; a bundled
 factor key), or none of them for a direct emission (``unit`` a gas mass such as ``kg CH4``).
 
-Blank cells are "not given" and take the model's default. Every problem is reported as a
-`DataError` naming the table (file), the row, the column and what would be valid; nothing is
-built until every row has been read.
+Blank cells (empty, NaN, or only spaces) are "not given" and take the model's default. Names
+are kept as written: "mill" and "mill " are two processes. Every problem is reported as a
+`DataError` naming the table (file), the row (in a file, the line it starts on), the process,
+the column at fault and what would be valid; nothing is built until every row has been read.
 
 Examples
 --------
@@ -68,7 +69,8 @@ OUTPUT_COLUMNS: Final[dict[str, str]] = {
     "stage": "life-cycle stage: raw_material_acquisition, production (default), distribution, "
     "use, end_of_life",
     "allocation": "with several outputs: mass, economic, physical, explicit or substitution",
-    "allocation_property": "for physical allocation: the property:<name> column to use",
+    "allocation_property": "for physical allocation: the <name> of a property:<name> column, "
+    "e.g. energy",
     "location": "where the process runs, e.g. CN-AH",
     "mass": "mass of the amount, kg (allocation by mass)",
     "value": "economic value of the amount, any one currency (economic allocation)",
@@ -206,17 +208,38 @@ def _property(column: str) -> str | None:
 
 
 def _blank(cell: Any) -> bool:
+    """An empty cell: None, NaN, pandas NA, or text of only spaces."""
     if type(cell) is str:
         return not cell or cell.isspace()
     if cell is None or cell is pd.NA or cell is pd.NaT:
         return True
-    if isinstance(cell, float) and math.isnan(cell):
-        return True
-    return isinstance(cell, str) and not cell.strip()
+    return isinstance(cell, float) and math.isnan(cell)
+
+
+def _name(cell: Any) -> str:
+    """Text as written (names are not stripped: "mill" and "mill " are two names).
+
+    Numbers in a text column (a DataFrame column of product codes) are written as integers
+    when whole, so 7 and 7.0 are the same code.
+    """
+    if isinstance(cell, str):
+        return cell
+    if isinstance(cell, bool | np.bool_):
+        raise ValueError(f"{cell!r} is not text")
+    if isinstance(cell, int | np.integer):
+        return str(int(cell))
+    if isinstance(cell, float | np.floating):
+        return str(int(cell)) if float(cell).is_integer() else repr(float(cell))
+    return str(cell)
+
+
+def _word(cell: Any) -> str:
+    """A keyword (stage, allocation, category, distribution kind): stripped."""
+    return _name(cell).strip()
 
 
 def _text(cell: Any) -> str | None:
-    return None if _blank(cell) else str(cell).strip()
+    return None if _blank(cell) else _name(cell)
 
 
 def _number(cell: Any) -> float | None:
@@ -226,20 +249,26 @@ def _number(cell: Any) -> float | None:
     if isinstance(cell, bool | np.bool_):
         raise ValueError(f"{cell!r} is not a number")
     try:
-        value = float(str(cell).strip()) if isinstance(cell, str) else float(cell)
-    except (TypeError, ValueError):
+        value = float(cell.strip()) if isinstance(cell, str) else float(cell)
+    except (TypeError, ValueError, OverflowError):
         raise ValueError(f"{cell!r} is not a number") from None
     if not math.isfinite(value):
         raise ValueError(f"{cell!r} is not a finite number")
+    if (
+        value == 0
+        and isinstance(cell, str)
+        and any(c in "123456789" for c in cell.lower().partition("e")[0])
+    ):
+        raise ValueError(f"{cell!r} is too small to be told from 0")  # fmt: skip
     return value
 
 
-def _integer(cell: Any) -> int | None:
+def _year(cell: Any) -> int | None:
     value = _number(cell)
     if value is None:
         return None
-    if not value.is_integer():
-        raise ValueError(f"{cell!r} is not a whole number")
+    if not value.is_integer() or not 1000 <= value <= 9999:
+        raise ValueError(f"{cell!r} is not a year (a whole number such as 2023)")
     return int(value)
 
 
@@ -249,12 +278,16 @@ def _flag(cell: Any) -> bool | None:
     if isinstance(cell, bool | np.bool_):
         return bool(cell)
     text = str(cell).strip().lower()
-    if isinstance(cell, int | float) and cell in (0, 1):
-        return bool(cell)
     if text in _TRUE:
         return True
     if text in _FALSE:
         return False
+    try:
+        number = float(text)
+    except ValueError:
+        number = math.nan
+    if number in (0.0, 1.0):
+        return number == 1.0
     raise ValueError(f"{cell!r} is not true or false (true/false, yes/no, 1/0, 是/否)")
 
 
@@ -267,19 +300,45 @@ def _read(
         raise table.error(place, row, column, str(exc)) from None
 
 
+#: Columns named by the messages of the models' whole-model checks (which have no field).
+_MESSAGE_COLUMNS: Final = (
+    ("amount is 0", "amount"),
+    ("factor is 0", "factor"),
+    ("lies outside its distribution", None),  # "amount …" or "factor …": see below
+    ("factor needs factor_unit", "factor_unit"),
+    ("factor needs factor_source", "factor_source"),
+    ("factor_unit and factor_source go with factor", "factor"),
+    ("factor_distribution needs an own factor", "factor_distribution"),  # after the rename
+    ("an input is one thing", "product"),
+    ("is negative; only removals", "amount"),
+    ("is a removal: give it a negative amount", "amount"),
+    ("choose an allocation", "allocation"),
+    ("physical allocation needs allocation_property", "allocation_property"),
+)
+
+
 def _pydantic_problem(
     exc: pydantic.ValidationError, columns: Mapping[str, str]
 ) -> tuple[str | None, str]:
     """(column, message) of the first error of a model built from one row."""
     first = exc.errors()[0]
     message = str(first["msg"]).removeprefix("Value error, ")
+    message = message.replace("factor_uncertainty", "factor_distribution")
     loc = [str(part) for part in first["loc"]]
     if not loc:
+        for text, column in _MESSAGE_COLUMNS:
+            if text in message:
+                if column is None:
+                    column = f"{message.split(' ', 1)[0]}_distribution"
+                return column, message
         return None, message
     column = columns.get(loc[0], loc[0])
     if loc[0] == "dqr":  # the message names the aspect: "dqr temporal must be ..."
         named = [a for a in _DQR if f"dqr {a} " in message]
         column = f"dqr_{named[0]}" if named else "dqr_*"
+    if loc[0] == "properties":  # "property 'energy' must be ..."
+        name = message.split("'")[1] if message.count("'") >= 2 else ""
+        column = f"property:{name}"
     return column, message
 
 
@@ -322,20 +381,17 @@ def _distribution(
         raise table.error(place, row, name, message) from None
 
 
-def _strip(cell: Any) -> str:
-    return str(cell).strip()
-
-
 #: How each column of the inputs table is read from a cell that is not blank.
 _INPUT_READERS: Final[dict[str, Callable[[Any], Any]]] = {
-    "process": _strip,
+    "process": _name,
     **dict.fromkeys(_INPUT_NUMBERS, _number),
-    **dict.fromkeys(_INPUT_TEXTS, _strip),
-    "year": _integer,
+    **dict.fromkeys(_INPUT_TEXTS, _name),
+    "category": _word,
+    "year": _year,
     **dict.fromkeys(_FLAGS, _flag),
     **{f"dqr_{aspect}": _number for aspect in _DQR},
     **{
-        f"{what}_{part}": _strip if part == "distribution" else _number
+        f"{what}_{part}": _word if part == "distribution" else _number
         for what in ("amount", "factor")
         for part in _DISTRIBUTION_PARTS
     },
@@ -385,12 +441,12 @@ def _output(table: _Table, place: object, row: Mapping[str, Any]) -> Any:
         column: _read(table, place, row, column, _number) for column in _OUTPUT_NUMBERS
     }
     for column in ("product", "unit"):
-        fields[column] = _text(row.get(column))
+        fields[column] = _read(table, place, row, column, _text)
         if fields[column] is None:
             raise table.error(place, row, column, f"blank; every output needs its {column}")
     if fields["amount"] is None:
         raise table.error(place, row, "amount", "blank; give how much the process makes")
-    fields["substitutes"] = _text(row.get("substitutes"))
+    fields["substitutes"] = _read(table, place, row, "substitutes", _text)
     properties = {}
     for column in row:
         name = _property(column)
@@ -413,14 +469,19 @@ def system_from_tables(
 
     Columns: `OUTPUT_COLUMNS` and `INPUT_COLUMNS` (see the module's description). Processes
     come in the order of their first output row, inputs in row order. ``inputs`` may be left
-    out when no process has inputs. ``metric`` is the GWP metric (default: the library's,
-    printed by ``cf.DEFAULT_METRIC``).
+    out when no process has inputs.
+
+    ``metric`` is the GWP metric of the system; by default the one `system_to_tables` stored in
+    the outputs DataFrame's ``attrs``, else the library's (``cf.DEFAULT_METRIC``). A CSV file
+    does not carry it: pass ``metric=`` for a system in another metric.
 
     Raises `DataError` naming the table, row and column of the first problem: an unknown or
     missing column, a blank required cell, text where a number belongs, process-level columns
-    that disagree between rows of one process, an input of a process that makes nothing, a
-    product made by two processes, or whatever the `Process`, `Output` and `Input` models
-    refuse (negative amounts, allocation shares that do not sum to 1 are found when solving).
+    that disagree between rows of one process or hold an unknown stage or allocation, an input
+    of a process that makes nothing, a product made twice, a substitute or a physical property
+    no output states, or whatever the `Process`, `Output` and `Input` models refuse (negative
+    amounts, distributions that do not hold the stated value …). Inputs linked to a product no
+    process makes, and allocation factors that do not add up to 1, are found by ``solve()``.
 
     Examples
     --------
@@ -430,27 +491,27 @@ def system_from_tables(
     >>> cf.ProductSystem.from_tables(outputs, inputs) == system
     True
     """
-    from carbonfoot.product.models import Process, ProductSystem
+    from carbonfoot.product.models import ProductSystem
     from carbonfoot.units import DEFAULT_METRIC
 
     out_table = _Table(outputs, "outputs", OUTPUT_COLUMNS, _REQUIRED_OUTPUT)
     groups: dict[str, list[_Row]] = {}
     makers: dict[str, tuple[str, object]] = {}
     for place, row in out_table.rows:
-        process = _text(row.get("process"))
+        process = _read(out_table, place, row, "process", _text)
         if process is None:
             raise out_table.error(place, row, "process", "blank; name the process")
-        product = _text(row.get("product"))
-        if product is not None and product in makers and makers[product][0] != process:
+        product = _read(out_table, place, row, "product", _text)
+        if product is not None and product in makers:
             first_process, first_place = makers[product]
             raise out_table.error(
                 place, row, "product",
                 f"{product!r} is also made by process {first_process!r} "
-                f"({out_table.place(first_place)}); "
-                "each product is made by one process: model a market process that takes both",
+                f"({out_table.place(first_place)}); each product is made by one process "
+                "and once: model a market process that takes both",
             )  # fmt: skip
         if product is not None:
-            makers.setdefault(product, (process, place))
+            makers[product] = (process, place)
         groups.setdefault(process, []).append((place, row))
 
     inputs_of: dict[str, list[Any]] = {name: [] for name in groups}
@@ -458,7 +519,7 @@ def system_from_tables(
     if inputs is not None:
         in_table = _Table(inputs, "inputs", INPUT_COLUMNS, _REQUIRED_INPUT)
         for place, row in in_table.rows:
-            process = _text(row.get("process"))
+            process = _read(in_table, place, row, "process", _text)
             if process is None:
                 raise in_table.error(place, row, "process", "blank; name the process taking it")
             if process not in inputs_of:
@@ -470,35 +531,88 @@ def system_from_tables(
                 )  # fmt: skip
             inputs_of[process].append(_input(in_table, place, row))
 
-    processes = []
-    for name, rows in groups.items():
-        level: dict[str, Any] = {}
-        seen: dict[str, object] = {}
-        for place, row in rows:
-            for column in _PROCESS_FIELDS:
-                value = _text(row.get(column))
-                if value is None:
-                    continue
-                if column in level and level[column] != value:
-                    raise out_table.error(
-                        place, row, column,
-                        f"{value!r} disagrees with {level[column]!r} "
-                        f"({out_table.place(seen[column])}) for the same process; give it once, "
-                        "or the same on every row",
-                    )  # fmt: skip
-                level[column], seen[column] = value, place
-        outputs_ = tuple(_output(out_table, place, row) for place, row in rows)
-        try:
-            processes.append(
-                Process(name=name, outputs=outputs_, inputs=tuple(inputs_of[name]), **level)
-            )
-        except pydantic.ValidationError as exc:
-            bad, message = _pydantic_problem(exc, {})
-            place, row = rows[0]
-            raise out_table.error(place, row, bad, message) from None
+    processes = [
+        _process(out_table, name, rows, tuple(inputs_of[name]), makers)
+        for name, rows in groups.items()
+    ]
     if not processes:
         raise DataError(f"{out_table.where}: no rows; a product system needs a process")
-    return ProductSystem(processes=tuple(processes), metric=metric or DEFAULT_METRIC)
+    if metric is None:
+        attrs = outputs.attrs if isinstance(outputs, pd.DataFrame) else {}
+        metric = str(attrs.get("metric", DEFAULT_METRIC))
+    return ProductSystem(processes=tuple(processes), metric=metric)
+
+
+def _process_level(
+    table: _Table, rows: list[_Row]
+) -> tuple[dict[str, Any], dict[str, tuple[object, Mapping[str, Any]]]]:
+    """The process-level columns of a process's rows, and the row that gave each."""
+    from carbonfoot.product.models import ALLOCATION_METHODS, STAGES
+
+    valid = {"stage": STAGES, "allocation": ALLOCATION_METHODS}
+    level: dict[str, Any] = {}
+    seen: dict[str, tuple[object, Mapping[str, Any]]] = {}
+    for place, row in rows:
+        for column in _PROCESS_FIELDS:
+            value = _read(table, place, row, column, _text)
+            if value is None:
+                continue
+            if column != "location":
+                value = value.strip()
+            if column == "allocation_property":
+                value = value.removeprefix("property:").strip()
+            if column in valid and value not in valid[column]:
+                raise table.error(
+                    place, row, column, f"{value!r} is not valid; valid: {', '.join(valid[column])}"
+                )
+            if column in level and level[column] != value:
+                raise table.error(
+                    place, row, column,
+                    f"{value!r} disagrees with {level[column]!r} "
+                    f"({table.place(seen[column][0])}) for the same process; give it once, "
+                    "or the same on every row",
+                )  # fmt: skip
+            level[column], seen[column] = value, (place, row)
+    return level, seen
+
+
+def _process(
+    table: _Table,
+    name: str,
+    rows: list[_Row],
+    inputs: tuple[Any, ...],
+    makers: Mapping[str, tuple[str, object]],
+) -> Any:
+    """One process from its output rows (checked where a row or column can be named)."""
+    from carbonfoot.product.models import Process
+
+    level, seen = _process_level(table, rows)
+    outputs = tuple(_output(table, place, row) for place, row in rows)
+    prop = level.get("allocation_property")
+    if level.get("allocation") == "physical" and prop:
+        for (place, row), output in zip(rows, outputs, strict=True):
+            if prop not in output.properties:
+                raise table.error(
+                    place, row, f"property:{prop}",
+                    f"blank; allocation by the physical property {prop!r} needs it for every "
+                    "output of the process",
+                )  # fmt: skip
+    for (place, row), output in zip(rows, outputs, strict=True):
+        if output.substitutes is not None and output.substitutes not in makers:
+            close = difflib.get_close_matches(output.substitutes, list(makers), n=2, cutoff=0.6)
+            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+            raise table.error(
+                place, row, "substitutes",
+                f"no process makes {output.substitutes!r}; a co-product substitutes a product "
+                f"of the system{hint}",
+            )  # fmt: skip
+    try:
+        return Process(name=name, outputs=outputs, inputs=inputs, **level)
+    except pydantic.ValidationError as exc:
+        bad, message = _pydantic_problem(exc, {})
+        where = "allocation" if bad == "allocation_property" else bad
+        at: tuple[object, Mapping[str, Any]] = seen.get(where or "", rows[0])
+        raise table.error(at[0], at[1], bad, message) from None
 
 
 # --------------------------------------------------------------------------------------
@@ -523,8 +637,10 @@ def system_to_tables(system: ProductSystem) -> tuple[pd.DataFrame, pd.DataFrame]
     """The outputs and inputs tables of ``system`` (the inverse of `system_from_tables`).
 
     Only columns that some row fills are written; defaults (stage ``production``, category
-    ``fossil``, false flags) are left blank. Save them with ``DataFrame.to_csv(path,
-    index=False)``.
+    ``fossil``) are left blank, and a flag column that some input sets is true or false on
+    every row. The system's GWP metric is kept in ``outputs.attrs["metric"]`` (a CSV file
+    does not keep it: pass ``metric=`` to `system_from_tables`). Save the tables with
+    ``DataFrame.to_csv(path, index=False)``.
 
     Examples
     --------
@@ -583,4 +699,5 @@ def system_to_tables(system: ProductSystem) -> tuple[pd.DataFrame, pd.DataFrame]
     for column in _FLAGS:
         if column in inputs:
             inputs[column] = inputs[column].fillna(False).astype(bool)
+    outputs.attrs["metric"] = inputs.attrs["metric"] = system.metric
     return outputs, inputs
