@@ -242,24 +242,30 @@ def _text(cell: Any) -> str | None:
     return None if _blank(cell) else _name(cell)
 
 
+def _shown(cell: Any) -> str:
+    """A cell for a message: its repr, cut to 40 characters."""
+    text = repr(cell)
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
 def _number(cell: Any) -> float | None:
     """The number in a cell; ValueError with what is wrong."""
     if _blank(cell):
         return None
     if isinstance(cell, bool | np.bool_):
-        raise ValueError(f"{cell!r} is not a number")
+        raise ValueError(f"{_shown(cell)} is not a number")
     try:
         value = float(cell.strip()) if isinstance(cell, str) else float(cell)
     except (TypeError, ValueError, OverflowError):
-        raise ValueError(f"{cell!r} is not a number") from None
+        raise ValueError(f"{_shown(cell)} is not a number") from None
     if not math.isfinite(value):
-        raise ValueError(f"{cell!r} is not a finite number")
+        raise ValueError(f"{_shown(cell)} is not a finite number")
     if (
         value == 0
         and isinstance(cell, str)
         and any(c in "123456789" for c in cell.lower().partition("e")[0])
     ):
-        raise ValueError(f"{cell!r} is too small to be told from 0")  # fmt: skip
+        raise ValueError(f"{_shown(cell)} is too small to be told from 0")  # fmt: skip
     return value
 
 
