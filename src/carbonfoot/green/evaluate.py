@@ -105,29 +105,19 @@ def _direct(key: str) -> _Measure:
     return (key,), lambda d: d[key]
 
 
+def _formula(indicator: Callable[..., Quantity], *keys: str) -> _Measure:
+    """An indicator computed from the data ``keys``, passed in that order."""
+    return keys, lambda d: indicator(*(d[k] for k in keys))
+
+
 #: How each scheme ``measure`` is found from the factory data: (data needed, formula).
 MEASURES: Final[dict[str, _Measure]] = {
-    "energy_per_value": (
-        ("energy_tce", "output_value"),
-        lambda d: ind.energy_per_value(d["energy_tce"], d["output_value"]),
-    ),
-    "co2_per_value": (
-        ("co2_t", "output_value"),
-        lambda d: ind.co2_per_value(d["co2_t"], d["output_value"]),
-    ),
-    "renewable_share": (
-        ("renewable_energy_tce", "energy_tce"),
-        lambda d: ind.renewable_share(d["renewable_energy_tce"], d["energy_tce"]),
-    ),
-    "water_per_value": (
-        ("water_withdrawal_m3", "output_value"),
-        lambda d: ind.water_per_value(d["water_withdrawal_m3"], d["output_value"]),
-    ),
-    "water_reuse_rate": (
-        ("water_reused_m3", "water_withdrawal_m3"),
-        lambda d: ind.water_reuse_rate(d["water_reused_m3"], d["water_withdrawal_m3"]),
-    ),
-    "solid_waste_utilization": (
+    "energy_per_value": _formula(ind.energy_per_value, "energy_tce", "output_value"),
+    "co2_per_value": _formula(ind.co2_per_value, "co2_t", "output_value"),
+    "renewable_share": _formula(ind.renewable_share, "renewable_energy_tce", "energy_tce"),
+    "water_per_value": _formula(ind.water_per_value, "water_withdrawal_m3", "output_value"),
+    "water_reuse_rate": _formula(ind.water_reuse_rate, "water_reused_m3", "water_withdrawal_m3"),
+    "solid_waste_utilization": (  # the stock utilized (Zw, B.11) is optional: not a needed key
         ("solid_waste_utilized_t", "solid_waste_generated_t"),
         lambda d: ind.solid_waste_utilization(
             d["solid_waste_utilized_t"],
@@ -135,20 +125,15 @@ MEASURES: Final[dict[str, _Measure]] = {
             d.get("solid_waste_stock_utilized_t", 0.0),
         ),
     ),
-    "land_output_value": (
-        ("output_value", "land_area_m2"),
-        lambda d: ind.land_output_value(d["output_value"], d["land_area_m2"]),
+    "land_output_value": _formula(ind.land_output_value, "output_value", "land_area_m2"),
+    "building_coefficient": _formula(
+        ind.building_coefficient,
+        "building_area_m2",
+        "structure_area_m2",
+        "yard_area_m2",
+        "land_area_m2",
     ),
-    "building_coefficient": (
-        ("building_area_m2", "structure_area_m2", "yard_area_m2", "land_area_m2"),
-        lambda d: ind.building_coefficient(
-            d["building_area_m2"], d["structure_area_m2"], d["yard_area_m2"], d["land_area_m2"]
-        ),
-    ),
-    "plot_ratio": (
-        ("floor_area_m2", "land_area_m2"),
-        lambda d: ind.plot_ratio(d["floor_area_m2"], d["land_area_m2"]),
-    ),
+    "plot_ratio": _formula(ind.plot_ratio, "floor_area_m2", "land_area_m2"),
     **{
         key: _direct(key)
         for key in (

@@ -80,6 +80,14 @@ def _per_product(numerator: float, output: Quantity, unit: str, what: str) -> Qu
     return ratio
 
 
+def _ratio(
+    part: float | Quantity, unit: str, what: str, whole: float | Quantity, per: str, of: str
+) -> Quantity:
+    """``part`` [unit] per ``whole`` [per], in ``unit / per``; the whole is checked first."""
+    whole_amount = _amount(whole, per, of, positive=True)
+    return Q_(_amount(part, unit, what) / whole_amount, f"{unit} / {per}")
+
+
 def energy_per_product(energy: float | Quantity, output: Quantity) -> Quantity:
     """单位产品综合能耗 energy per unit product, ``Eui = Ei / Qi`` (B.1, tce/产品单位).
 
@@ -107,8 +115,7 @@ def energy_per_value(energy: float | Quantity, output_value: float | Quantity) -
     >>> print(energy_per_value(52_000, 200_000))
     0.26 tce / wan_yuan
     """
-    value = _amount(output_value, WAN_YUAN, "output value", positive=True)
-    return Q_(_amount(energy, "tce", "energy") / value, f"tce / {WAN_YUAN}")
+    return _ratio(energy, "tce", "energy", output_value, WAN_YUAN, "output value")
 
 
 def co2_per_product(co2: float | Quantity, output: Quantity) -> Quantity:
@@ -137,8 +144,7 @@ def co2_per_value(co2: float | Quantity, output_value: float | Quantity) -> Quan
     >>> print(co2_per_value(400_000, 200_000))
     2.0 t CO2 / wan_yuan
     """
-    value = _amount(output_value, WAN_YUAN, "output value", positive=True)
-    return Q_(_amount(co2, "t CO2", "CO2") / value, f"t CO2 / {WAN_YUAN}")
+    return _ratio(co2, "t CO2", "CO2", output_value, WAN_YUAN, "output value")
 
 
 def renewable_share(renewable: float | Quantity, energy: float | Quantity) -> Quantity:
@@ -185,8 +191,7 @@ def water_per_value(withdrawal: float | Quantity, output_value: float | Quantity
     >>> print(water_per_value(150_000, 200_000))
     0.75 m3 / wan_yuan
     """
-    value = _amount(output_value, WAN_YUAN, "output value", positive=True)
-    return Q_(_amount(withdrawal, "m3", "water withdrawal") / value, f"m3 / {WAN_YUAN}")
+    return _ratio(withdrawal, "m3", "water withdrawal", output_value, WAN_YUAN, "output value")
 
 
 def water_reuse_rate(reused: float | Quantity, withdrawal: float | Quantity) -> Quantity:
@@ -241,8 +246,7 @@ def land_output_value(output_value: float | Quantity, land_area: float | Quantit
     >>> print(round(land_output_value(200_000, 180_000), 4))
     1.1111 wan_yuan / m2
     """
-    area = _amount(land_area, "m2", "land area", positive=True)
-    return Q_(_amount(output_value, WAN_YUAN, "output value") / area, f"{WAN_YUAN} / m2")
+    return _ratio(output_value, WAN_YUAN, "output value", land_area, "m2", "land area")
 
 
 def land_tax_per_area(tax: float | Quantity, land_area: float | Quantity) -> Quantity:
@@ -256,8 +260,7 @@ def land_tax_per_area(tax: float | Quantity, land_area: float | Quantity) -> Qua
     >>> print(land_tax_per_area(9_000, 180_000))
     0.05 wan_yuan / m2
     """
-    area = _amount(land_area, "m2", "land area", positive=True)
-    return Q_(_amount(tax, WAN_YUAN, "tax") / area, f"{WAN_YUAN} / m2")
+    return _ratio(tax, WAN_YUAN, "tax", land_area, "m2", "land area")
 
 
 def building_coefficient(

@@ -129,6 +129,13 @@ ALLOCATION_METHODS: Final[dict[str, tuple[str, str]]] = {
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
 
+def _not_blank(value: str | None) -> str | None:
+    """An optional name: None, or text that is not only spaces."""
+    if value is not None and not value.strip():
+        raise ValueError("must not be blank; leave it out (None) instead")
+    return value
+
+
 class Distribution(BaseModel):
     """The uncertainty of one stated value (an input's amount or its factor).
 
@@ -272,9 +279,7 @@ class Input(BaseModel):
     @field_validator("product", "activity", "region")
     @classmethod
     def not_blank(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            raise ValueError("must not be blank; leave it out (None) instead")
-        return value
+        return _not_blank(value)
 
     @model_validator(mode="after")
     def one_kind_and_a_source(self) -> Input:
@@ -381,9 +386,7 @@ class Output(BaseModel):
     @field_validator("substitutes")
     @classmethod
     def substitutes_a_product(cls, value: str | None) -> str | None:
-        if value is not None and not value.strip():
-            raise ValueError("must not be blank; leave it out (None) instead")
-        return value
+        return _not_blank(value)
 
 
 class Process(BaseModel):
